@@ -1,0 +1,129 @@
+//! The command-line flags.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// De-identify case files: find identifying details, replace them with stable
+/// placeholders and show exactly what changed.
+///
+/// Outputs that contain original identifying text: `--report` files, `scan` output
+/// and `--diff` output. The redacted text itself does not.
+#[derive(Debug, Parser)]
+#[command(name = "casescrub", version, about, long_about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Redact a file (or stdin) and write the redacted text.
+    Redact(RedactArgs),
+    /// List findings without rewriting anything (output contains identifying text).
+    Scan(ScanArgs),
+    /// Inspect or test the pattern library.
+    #[command(subcommand)]
+    Patterns(PatternsCommand),
+}
+
+/// Pattern-library options shared by every command.
+#[derive(Debug, Args)]
+pub struct LibraryArgs {
+    /// Folder of extra `*.toml` pattern files; rules with an existing id override it.
+    #[arg(long, value_name = "DIR")]
+    pub patterns: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RedactArgs {
+    /// Input file, or `-` for stdin.
+    #[arg(default_value = "-")]
+    pub input: PathBuf,
+    /// Where to write the redacted text (default: stdout; with --diff, not written).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Write a JSON report of every change (contains the original values; mode 0600).
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Print a unified diff of original and redacted text to stdout (contains original values).
+    #[arg(long)]
+    pub diff: bool,
+    /// Lines of context around each change in the diff.
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub context: usize,
+    /// Placeholder template: `{kind}` is the kind, `{n}` the number.
+    #[arg(long, default_value = casescrub::placeholder::DEFAULT_TEMPLATE, value_name = "TEMPLATE")]
+    pub placeholder: String,
+    /// When to colour the diff.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Allow writing the output over the input file.
+    #[arg(long)]
+    pub in_place: bool,
+    #[command(flatten)]
+    pub library: LibraryArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Input file, or `-` for stdin.
+    #[arg(default_value = "-")]
+    pub input: PathBuf,
+    /// Print the findings as a JSON report instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub library: LibraryArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PatternsCommand {
+    /// Print every rule: id, kind, priority, source and description.
+    List {
+        /// Print the rules as JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        library: LibraryArgs,
+    },
+    /// Run every rule's must-match and must-not-match examples.
+    Test {
+        #[command(flatten)]
+        library: LibraryArgs,
+    },
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Resolves `auto` against stdout and NO_COLOR.
+    pub fn enabled(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn verify_cli() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,175 @@
+//! What each subcommand does.
+
+use super::args::{Cli, Command, LibraryArgs, PatternsCommand, RedactArgs, ScanArgs};
+use anyhow::{bail, Context as _, Result};
+use casescrub::report::{FileReport, Report};
+use casescrub::{io, placeholder, selftest, Library, Numbering, Scrubber};
+use std::io::Write;
+use std::path::Path;
+
+/// Runs the parsed command; returns the exit code.
+pub fn run(cli: Cli) -> Result<i32> {
+    match cli.command {
+        Command::Redact(args) => redact(args),
+        Command::Scan(args) => scan(args),
+        Command::Patterns(PatternsCommand::List { json, library }) => list(&library, json),
+        Command::Patterns(PatternsCommand::Test { library }) => test(&library),
+    }
+}
+
+fn load_library(args: &LibraryArgs) -> Result<Library> {
+    let mut library = Library::embedded().context("the embedded pattern library is invalid")?;
+    if let Some(dir) = &args.patterns {
+        library.add_dir(dir)?;
+    }
+    Ok(library)
+}
+
+fn display(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn redact(args: RedactArgs) -> Result<i32> {
+    placeholder::check_template(&args.placeholder).map_err(anyhow::Error::msg)?;
+    if let Some(out) = &args.output {
+        if !args.in_place && io::same_file(&args.input, out) {
+            bail!(
+                "{}: output is the input file; pass --in-place to overwrite it",
+                display(out)
+            );
+        }
+    }
+    let library = load_library(&args.library)?;
+    let scrubber = Scrubber::new(&library)?;
+    let text = io::read_text(&args.input)?;
+    let mut numbering = Numbering::new(&args.placeholder);
+    let redaction = scrubber.redact(&text, &mut numbering);
+
+    match &args.output {
+        Some(path) if path != Path::new("-") => {
+            io::write_atomic(path, redaction.output.as_bytes(), false)?
+        }
+        _ if !args.diff => write_stdout(redaction.output.as_bytes())?,
+        _ => {}
+    }
+    if args.diff {
+        let name = display(&args.input);
+        let diff = casescrub::diff::unified(
+            &text,
+            &redaction.output,
+            &name,
+            args.context,
+            args.color.enabled(),
+        );
+        write_stdout(diff.as_bytes())?;
+    }
+    if let Some(path) = &args.report {
+        let output = args.output.as_deref().map(display).unwrap_or("-".into());
+        let report = Report::new(vec![FileReport::new(
+            display(&args.input),
+            Some(output),
+            redaction.changes,
+        )]);
+        io::write_atomic(path, report.to_json().as_bytes(), true)?;
+    }
+    Ok(0)
+}
+
+fn scan(args: ScanArgs) -> Result<i32> {
+    let library = load_library(&args.library)?;
+    let scrubber = Scrubber::new(&library)?;
+    let text = io::read_text(&args.input)?;
+    let redaction = scrubber.redact(&text, &mut Numbering::default());
+    if args.json {
+        let report = Report::new(vec![FileReport::new(
+            display(&args.input),
+            None,
+            redaction.changes,
+        )]);
+        write_stdout(report.to_json().as_bytes())?;
+        write_stdout(b"\n")?;
+    } else {
+        let mut out = String::new();
+        for c in &redaction.changes {
+            out.push_str(&format!(
+                "{}:{}\t{}\t{}\t{}\n",
+                c.line,
+                c.column,
+                c.kind,
+                c.rule,
+                escape(&c.original)
+            ));
+        }
+        write_stdout(out.as_bytes())?;
+    }
+    Ok(0)
+}
+
+/// Escapes control characters so a finding cannot drive the terminal.
+fn escape(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| {
+            if c.is_control() {
+                c.escape_default().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
+}
+
+fn list(args: &LibraryArgs, json: bool) -> Result<i32> {
+    let library = load_library(args)?;
+    if json {
+        let rules: Vec<_> = library.rules().collect();
+        write_stdout(serde_json::to_string_pretty(&rules)?.as_bytes())?;
+        write_stdout(b"\n")?;
+        return Ok(0);
+    }
+    let mut out = String::new();
+    for rule in library.rules() {
+        let engine = if rule.is_regex() {
+            "regex".to_string()
+        } else {
+            format!("words({})", rule.loaded_words.len())
+        };
+        out.push_str(&format!(
+            "{:<32} {:<11} {:>4}  {:<10} {}\n",
+            rule.id, rule.kind, rule.priority, engine, rule.description
+        ));
+    }
+    out.push_str(&format!("{} rules\n", library.len()));
+    write_stdout(out.as_bytes())?;
+    Ok(0)
+}
+
+fn test(args: &LibraryArgs) -> Result<i32> {
+    let library = load_library(args)?;
+    let failures = selftest::test_library(&library);
+    let examples: usize = library
+        .rules()
+        .map(|r| r.examples.must_match.len() + r.examples.no_match.len())
+        .sum();
+    for f in &failures {
+        eprintln!(
+            "FAIL {} ({}): {:?}: {}",
+            f.rule, f.source, f.example, f.problem
+        );
+    }
+    println!(
+        "{} rules, {} examples, {} failed",
+        library.len(),
+        examples,
+        failures.len()
+    );
+    Ok(if failures.is_empty() { 0 } else { 1 })
+}
+
+/// Writes to stdout; a closed pipe (e.g. `| head`) ends quietly.
+fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        other => Ok(other?),
+    }
+}

@@ -1,0 +1,26 @@
+//! Command-line interface: flags (clap derive) and the commands that use them.
+
+mod args;
+mod commands;
+
+use clap::Parser;
+
+/// Parses the command line, runs it, and returns the process exit code:
+/// 0 done, 1 error, 2 usage error.
+pub fn main() -> i32 {
+    let cli = match args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match commands::run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("casescrub: error: {e:#}");
+            1
+        }
+    }
+}

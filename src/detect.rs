@@ -1,0 +1,267 @@
+//! Finds candidate findings: one pass of the combined regex and one pass of each
+//! word-list automaton over the text, with validators and context checks.
+
+use crate::matcher::{CompiledRule, Matcher, WordAutomaton};
+use crate::validate::{self, Groups};
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input, PatternID};
+
+/// A match of one rule, before overlaps are resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// Index into [`Matcher::rules`].
+    pub rule: usize,
+    /// What was found (the rule's kind, or the kind of its `k_KIND` group).
+    pub kind: crate::kind::Kind,
+}
+
+impl Matcher {
+    /// Every candidate in `text`, unsorted and possibly overlapping.
+    pub fn candidates(&self, text: &str) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        self.regex_candidates(text, &mut out);
+        for automaton in [&self.words_folded, &self.words_exact]
+            .into_iter()
+            .flatten()
+        {
+            self.word_candidates(automaton, text, &mut out);
+        }
+        out
+    }
+
+    fn regex_candidates(&self, text: &str, out: &mut Vec<Candidate>) {
+        let Some(re) = &self.regex else { return };
+        let mut caps = re.create_captures();
+        let mut pos = 0;
+        while pos <= text.len() {
+            re.search_captures(&Input::new(text).range(pos..), &mut caps);
+            let Some(m) = caps.get_match() else { break };
+            let (start, end) = (m.start(), m.end());
+            let mut accepted = self.accept_regex(text, &caps);
+            if accepted.is_none() {
+                // Another rule may match at the same place: try the rules listed after
+                // the rejected one, anchored here.
+                for pid in m.pattern().as_usize() + 1..self.regex_rules.len() {
+                    let input = Input::new(text)
+                        .range(start..)
+                        .anchored(Anchored::Pattern(PatternID::new_unchecked(pid)));
+                    re.search_captures(&input, &mut caps);
+                    if caps.is_match() {
+                        accepted = self.accept_regex(text, &caps);
+                        if accepted.is_some() {
+                            break;
+                        }
+                    }
+                }
+            }
+            match accepted {
+                Some((found, match_end)) => {
+                    out.extend(found);
+                    pos = if match_end > start {
+                        match_end
+                    } else {
+                        next_char(text, start)
+                    };
+                }
+                None => pos = next_char(text, start),
+            }
+            let _ = end;
+        }
+    }
+
+    /// Checks the regex match in `caps`; returns its candidates and the whole match end.
+    fn accept_regex(&self, text: &str, caps: &Captures) -> Option<(Vec<Candidate>, usize)> {
+        let m = caps.get_match()?;
+        let pid = m.pattern().as_usize();
+        let rule_index = self.regex_rules[pid];
+        let rule = &self.rules[rule_index];
+        let span = caps
+            .get_group_by_name("v")
+            .or_else(|| caps.get_group_by_name("v2"))
+            .unwrap_or(m.span());
+        if span.start >= span.end {
+            return None;
+        }
+        let value = &text[span.start..span.end];
+        if let Some(validator) = rule.validator {
+            // A rule with alternatives may name the second set `m2`, `d2`, ...
+            let group = |name: &str| {
+                caps.get_group_by_name(name)
+                    .or_else(|| caps.get_group_by_name(&format!("{name}2")))
+                    .map(|s| &text[s.start..s.end])
+            };
+            let groups = Groups {
+                month: group("m"),
+                month_name: group("mon"),
+                day: group("d"),
+                year: group("y"),
+            };
+            if !validate::check(validator, value, &groups) {
+                return None;
+            }
+        }
+        if !context_allows(rule, text, span.start, span.end) {
+            return None;
+        }
+        let groups = &self.regex_kind_groups[pid];
+        let found: Vec<Candidate> = if groups.is_empty() {
+            vec![Candidate {
+                start: span.start,
+                end: span.end,
+                rule: rule_index,
+                kind: rule.kind,
+            }]
+        } else {
+            groups
+                .iter()
+                .filter_map(|&(group, kind)| {
+                    let s = caps.get_group(group)?;
+                    (s.start < s.end).then_some(Candidate {
+                        start: s.start,
+                        end: s.end,
+                        rule: rule_index,
+                        kind,
+                    })
+                })
+                .collect()
+        };
+        // The match must not start inside a word (patterns may begin with `(` or `+`).
+        if found.is_empty() || !starts_word(text, m.start()) {
+            return None;
+        }
+        Some((found, m.end()))
+    }
+
+    fn word_candidates(&self, automaton: &WordAutomaton, text: &str, out: &mut Vec<Candidate>) {
+        for m in automaton.ac.find_overlapping_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            if !text.is_char_boundary(start)
+                || !text.is_char_boundary(end)
+                || !is_word_edge(text, start, end)
+            {
+                continue;
+            }
+            for &rule_index in &automaton.rules_of_pattern[m.pattern().as_usize()] {
+                let rule = &self.rules[rule_index];
+                let value = &text[start..end];
+                if let Some(validator) = rule.validator {
+                    if !validate::check(validator, value, &Groups::default()) {
+                        continue;
+                    }
+                }
+                if context_allows(rule, text, start, end) {
+                    out.push(Candidate {
+                        start,
+                        end,
+                        rule: rule_index,
+                        kind: rule.kind,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Whether `text[start..end]` is a whole word: no letter or digit touches either side.
+pub fn is_word_edge(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let first = text[start..end].chars().next();
+    let last = text[start..end].chars().next_back();
+    let joins = |outside: Option<char>, inside: Option<char>| match (outside, inside) {
+        (Some(o), Some(i)) => o.is_alphanumeric() && i.is_alphanumeric(),
+        _ => false,
+    };
+    !joins(before, first) && !joins(after, last)
+}
+
+/// Whether a match at `start` does not begin in the middle of a word.
+fn starts_word(text: &str, start: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let first = text[start..].chars().next();
+    !matches!((before, first), (Some(b), Some(f)) if b.is_alphanumeric() && f.is_alphanumeric())
+}
+
+fn next_char(text: &str, at: usize) -> usize {
+    text[at..]
+        .chars()
+        .next()
+        .map_or(text.len() + 1, |c| at + c.len_utf8())
+}
+
+/// Applies a rule's context words to a match at `start..end`.
+fn context_allows(rule: &CompiledRule, text: &str, start: usize, end: usize) -> bool {
+    let Some(ctx) = &rule.context else {
+        return true;
+    };
+    let lo = floor_char(text, start.saturating_sub(ctx.window));
+    let hi = ceil_char(text, (end + ctx.window).min(text.len()));
+    let before = &text[lo..start];
+    let after = &text[end..hi];
+    let window = match ctx.side.as_str() {
+        "before" => before.to_lowercase(),
+        "after" => after.to_lowercase(),
+        _ => format!("{before} {after}").to_lowercase(),
+    };
+    if !ctx.forbid.is_empty() {
+        let both = format!("{before} {after}").to_lowercase();
+        if ctx.forbid.iter().any(|w| contains_word(&both, w)) {
+            return false;
+        }
+    }
+    ctx.require.is_empty() || ctx.require.iter().any(|w| contains_word(&window, w))
+}
+
+/// Whether `haystack` holds `needle` as a whole word or phrase.
+fn contains_word(haystack: &str, needle: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = haystack[from..].find(needle) {
+        let start = from + i;
+        let end = start + needle.len();
+        let edge_ok = |c: Option<char>, n: Option<char>| match (c, n) {
+            (Some(c), Some(n)) => !(c.is_alphanumeric() && n.is_alphanumeric()),
+            _ => true,
+        };
+        if edge_ok(haystack[..start].chars().next_back(), needle.chars().next())
+            && edge_ok(haystack[end..].chars().next(), needle.chars().next_back())
+        {
+            return true;
+        }
+        from = start + needle.chars().next().map_or(1, char::len_utf8);
+    }
+    false
+}
+
+/// Largest char boundary at or below `i`.
+pub fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Smallest char boundary at or above `i`.
+pub fn ceil_char(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words() {
+        assert!(contains_word("dated on", "on"));
+        assert!(!contains_word("month", "on"));
+        assert!(is_word_edge("a she b", 2, 5));
+        assert!(!is_word_edge("ashe", 1, 4));
+        assert!(is_word_edge("José", 0, 5));
+    }
+}

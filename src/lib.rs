@@ -1,0 +1,74 @@
+//! casescrub: de-identify case files.
+//!
+//! Data flows one way: [`patterns`] (load rules) → [`matcher`] (compile once) →
+//! [`detect`] (candidates) → [`resolve`] (overlaps, allow-list) → [`placeholder`]
+//! (stable numbering) → [`redact`] (rewrite) → [`report`] / [`diff`].
+//!
+//! ```
+//! use casescrub::{Numbering, Scrubber};
+//! let scrubber = Scrubber::with_default_patterns().unwrap();
+//! let mut numbering = Numbering::default();
+//! let out = scrubber.redact("Seen on 6/18/02; she returned June 18, 2002.", &mut numbering);
+//! assert_eq!(out.output, "Seen on [DATE-1]; they returned [DATE-1].");
+//! ```
+
+pub mod detect;
+pub mod diff;
+pub mod error;
+pub mod io;
+pub mod kind;
+pub mod matcher;
+pub mod neutral;
+pub mod normalize;
+pub mod patterns;
+pub mod placeholder;
+pub mod redact;
+pub mod report;
+pub mod resolve;
+pub mod selftest;
+pub mod validate;
+
+pub use error::{Error, Result};
+pub use kind::Kind;
+pub use matcher::Matcher;
+pub use patterns::Library;
+pub use placeholder::Numbering;
+pub use redact::{Change, Redaction};
+pub use resolve::Finding;
+
+/// A compiled pattern library ready to scan and redact text.
+#[derive(Debug)]
+pub struct Scrubber {
+    matcher: Matcher,
+}
+
+impl Scrubber {
+    /// Compiles `library`.
+    pub fn new(library: &Library) -> Result<Self> {
+        Ok(Scrubber {
+            matcher: Matcher::new(library)?,
+        })
+    }
+
+    /// Compiles the embedded default library.
+    pub fn with_default_patterns() -> Result<Self> {
+        Self::new(&Library::embedded()?)
+    }
+
+    /// The compiled matcher.
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// Every finding in `text`: sorted, non-overlapping, on UTF-8 boundaries.
+    pub fn detect(&self, text: &str) -> Vec<Finding> {
+        resolve::resolve(&self.matcher, self.matcher.candidates(text))
+    }
+
+    /// Redacts `text`, numbering placeholders with `numbering` (share it across the
+    /// documents of a run to keep placeholders stable).
+    pub fn redact(&self, text: &str, numbering: &mut Numbering) -> Redaction {
+        let findings = self.detect(text);
+        redact::redact(text, &findings, numbering)
+    }
+}

@@ -1,0 +1,267 @@
+//! Compiles a pattern library once into combined automata: one multi-pattern
+//! regex for every regex rule and one Aho-Corasick automaton per case mode for
+//! every word-list rule.
+
+use crate::error::{Error, Result};
+use crate::kind::Kind;
+use crate::patterns::{Context, Library, RuleSpec, Validator};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex_automata::meta;
+use std::sync::Arc;
+
+/// How a finding is rewritten by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DefaultAction {
+    /// `[KIND-n]` placeholder.
+    Placeholder,
+    /// A gender-neutral word (pronouns and titles).
+    Neutralize,
+}
+
+/// A rule ready to run.
+#[derive(Debug, Clone)]
+pub struct CompiledRule {
+    /// Rule id.
+    pub id: Arc<str>,
+    /// What the rule finds.
+    pub kind: Kind,
+    /// Overlap priority (higher wins).
+    pub priority: i32,
+    /// Validator, if any.
+    pub validator: Option<Validator>,
+    /// Context words, lower-cased.
+    pub context: Option<Context>,
+    /// Default rewrite.
+    pub action: DefaultAction,
+}
+
+/// Word-list automaton plus, per automaton pattern, the rules that listed it.
+#[derive(Debug)]
+pub(crate) struct WordAutomaton {
+    pub(crate) ac: AhoCorasick,
+    pub(crate) rules_of_pattern: Vec<Vec<usize>>,
+}
+
+/// The compiled library: build it once, share it read-only (it is `Send + Sync`).
+#[derive(Debug)]
+pub struct Matcher {
+    pub(crate) rules: Vec<CompiledRule>,
+    pub(crate) regex: Option<meta::Regex>,
+    /// Regex pattern index → rule index.
+    pub(crate) regex_rules: Vec<usize>,
+    /// Regex pattern index → its `k_KIND` capture groups (group index, kind).
+    pub(crate) regex_kind_groups: Vec<Vec<(usize, Kind)>>,
+    pub(crate) words_folded: Option<WordAutomaton>,
+    pub(crate) words_exact: Option<WordAutomaton>,
+}
+
+/// Largest compiled size allowed for the combined regex (bytes).
+const REGEX_SIZE_LIMIT: usize = 256 * 1024 * 1024;
+
+impl Matcher {
+    /// Compiles every rule of `library`.
+    pub fn new(library: &Library) -> Result<Self> {
+        Self::from_rules(library.rules())
+    }
+
+    /// Compiles the given rules (used to test a single rule's examples).
+    pub fn from_rules<'a>(specs: impl IntoIterator<Item = &'a RuleSpec>) -> Result<Self> {
+        let mut specs: Vec<&RuleSpec> = specs.into_iter().collect();
+        // Leftmost-first: at one position, the higher-priority regex wins.
+        specs.sort_by(|a, b| b.priority.cmp(&a.priority).then(a.id.cmp(&b.id)));
+        let mut rules = Vec::with_capacity(specs.len());
+        let mut regex_sources = Vec::new();
+        let mut regex_rules = Vec::new();
+        let mut folded = WordLists::default();
+        let mut exact = WordLists::default();
+        for (index, spec) in specs.iter().enumerate() {
+            rules.push(CompiledRule {
+                id: Arc::from(spec.id.as_str()),
+                kind: spec.kind,
+                priority: spec.priority,
+                validator: spec.validator,
+                context: spec.context.as_ref().map(|c| Context {
+                    require: c.require.iter().map(|w| w.to_lowercase()).collect(),
+                    forbid: c.forbid.iter().map(|w| w.to_lowercase()).collect(),
+                    window: c.window,
+                    side: c.side.clone(),
+                }),
+                action: match spec.action.as_deref() {
+                    Some("neutralize") => DefaultAction::Neutralize,
+                    _ => DefaultAction::Placeholder,
+                },
+            });
+            if let Some(source) = &spec.regex {
+                let source = ascii_word_boundaries(source);
+                let source = if spec.ignores_case() {
+                    format!("(?i:{source})")
+                } else {
+                    source
+                };
+                // Compile alone first so an error names the rule.
+                meta::Regex::builder()
+                    .configure(meta::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT)))
+                    .build(&source)
+                    .map_err(|e| Error::Pattern {
+                        file: spec.source.clone(),
+                        message: format!("rule `{}`: invalid regex: {e}", spec.id),
+                    })?;
+                regex_sources.push(source);
+                regex_rules.push(index);
+            } else {
+                let lists = if spec.ignores_case() {
+                    &mut folded
+                } else {
+                    &mut exact
+                };
+                for word in &spec.loaded_words {
+                    lists.add(word, index, spec.ignores_case());
+                }
+            }
+        }
+        let regex = if regex_sources.is_empty() {
+            None
+        } else {
+            Some(
+                meta::Regex::builder()
+                    .configure(meta::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT)))
+                    .build_many(&regex_sources)
+                    .map_err(|e| Error::Pattern {
+                        file: "(combined library)".into(),
+                        message: format!("the rules do not compile together: {e}"),
+                    })?,
+            )
+        };
+        let regex_kind_groups = match &regex {
+            Some(re) => (0..regex_sources.len())
+                .map(|pid| kind_groups(re, pid))
+                .collect::<std::result::Result<_, String>>()
+                .map_err(|message| Error::Pattern {
+                    file: "(combined library)".into(),
+                    message,
+                })?,
+            None => Vec::new(),
+        };
+        Ok(Matcher {
+            rules,
+            regex,
+            regex_rules,
+            regex_kind_groups,
+            words_folded: folded.build(true)?,
+            words_exact: exact.build(false)?,
+        })
+    }
+
+    /// Every compiled rule.
+    pub fn rules(&self) -> &[CompiledRule] {
+        &self.rules
+    }
+}
+
+/// The `k_KIND` (or `k_KIND_2`) groups of pattern `pid`: each is reported as its own
+/// finding of that kind.
+fn kind_groups(re: &meta::Regex, pid: usize) -> std::result::Result<Vec<(usize, Kind)>, String> {
+    let pid = regex_automata::PatternID::new_unchecked(pid);
+    let mut out = Vec::new();
+    for (index, name) in re.group_info().pattern_names(pid).enumerate() {
+        let Some(rest) = name.and_then(|n| n.strip_prefix("k_")) else {
+            continue;
+        };
+        let kind_name = rest.split('_').next().unwrap_or(rest);
+        let kind: Kind = kind_name
+            .parse()
+            .map_err(|e| format!("capture group `k_{rest}`: {e}"))?;
+        out.push((index, kind));
+    }
+    Ok(out)
+}
+
+/// Word-list entries collected for one automaton, deduplicated.
+#[derive(Default)]
+struct WordLists {
+    index: std::collections::HashMap<String, usize>,
+    patterns: Vec<String>,
+    rules_of_pattern: Vec<Vec<usize>>,
+}
+
+impl WordLists {
+    fn add(&mut self, word: &str, rule: usize, fold: bool) {
+        let key = if fold {
+            word.to_lowercase()
+        } else {
+            word.to_string()
+        };
+        if key.is_empty() {
+            return;
+        }
+        let next = self.patterns.len();
+        let slot = *self.index.entry(key.clone()).or_insert(next);
+        if slot == next {
+            self.patterns.push(key);
+            self.rules_of_pattern.push(Vec::new());
+        }
+        if !self.rules_of_pattern[slot].contains(&rule) {
+            self.rules_of_pattern[slot].push(rule);
+        }
+    }
+
+    fn build(self, fold: bool) -> Result<Option<WordAutomaton>> {
+        if self.patterns.is_empty() {
+            return Ok(None);
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(fold)
+            .match_kind(MatchKind::Standard)
+            .build(&self.patterns)
+            .map_err(|e| Error::Pattern {
+                file: "(word lists)".into(),
+                message: format!("cannot build the word-list automaton: {e}"),
+            })?;
+        Ok(Some(WordAutomaton {
+            ac,
+            rules_of_pattern: self.rules_of_pattern,
+        }))
+    }
+}
+
+/// Rewrites `\b` to an ASCII word boundary so the fast DFA engines stay usable on
+/// non-ASCII text (Unicode `\b` forces the slow engine whenever the text is not ASCII).
+fn ascii_word_boundaries(source: &str) -> String {
+    let mut out = String::with_capacity(source.len() + 16);
+    let mut chars = source.chars();
+    let mut in_class = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('b') if in_class == 0 => out.push_str("(?-u:\\b)"),
+                Some(next) => {
+                    out.push('\\');
+                    out.push(next);
+                }
+                None => out.push('\\'),
+            },
+            '[' => {
+                in_class += 1;
+                out.push(c);
+            }
+            ']' if in_class > 0 => {
+                in_class -= 1;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ascii_word_boundaries;
+
+    #[test]
+    fn rewrites_only_bare_word_boundaries() {
+        assert_eq!(ascii_word_boundaries(r"\bab\b"), r"(?-u:\b)ab(?-u:\b)");
+        assert_eq!(ascii_word_boundaries(r"\\b"), r"\\b");
+        assert_eq!(ascii_word_boundaries(r"[\b]"), r"[\b]");
+    }
+}

@@ -1,0 +1,200 @@
+//! Normalized values: two findings with the same normalized value are the same
+//! identifier and share a placeholder (`6/18/02` and `June 18, 2002` are one date).
+
+use crate::kind::Kind;
+use crate::validate::{expand_year, month_from_name};
+
+/// A calendar date at the precision it was written with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PartialDate {
+    /// Four-digit year, when written.
+    pub year: Option<i32>,
+    /// Month 1-12, when written.
+    pub month: Option<u32>,
+    /// Day of month, when written.
+    pub day: Option<u32>,
+}
+
+/// The key that decides whether two findings of `kind` are the same value.
+pub fn value_key(kind: Kind, text: &str) -> String {
+    match kind {
+        Kind::Date => match parse_date(text) {
+            Some(d) => format!(
+                "{}-{}-{}",
+                d.year.map_or("????".into(), |y| format!("{y:04}")),
+                d.month.map_or("??".into(), |m| format!("{m:02}")),
+                d.day.map_or("??".into(), |x| format!("{x:02}")),
+            ),
+            None => fold_words(text),
+        },
+        Kind::Phone => {
+            let main = text.to_ascii_lowercase();
+            let (number, ext) = match main.find(|c: char| c.is_ascii_alphabetic()) {
+                Some(i) => (&main[..i], &main[i..]),
+                None => (main.as_str(), ""),
+            };
+            let mut digits: String = number.chars().filter(char::is_ascii_digit).collect();
+            if digits.len() == 11 && digits.starts_with('1') {
+                digits.remove(0);
+            }
+            let ext: String = ext.chars().filter(char::is_ascii_digit).collect();
+            if ext.is_empty() {
+                digits
+            } else {
+                format!("{digits}x{ext}")
+            }
+        }
+        Kind::Ssn | Kind::Id | Kind::Zip | Kind::Ip => text
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == ':')
+            .flat_map(char::to_uppercase)
+            .collect(),
+        Kind::Person => {
+            let t = text
+                .trim_end_matches("'s")
+                .trim_end_matches("\u{2019}s")
+                .replace('.', "");
+            fold_words(&t)
+        }
+        _ => fold_words(text),
+    }
+}
+
+/// Lower case with runs of whitespace collapsed to one space.
+fn fold_words(text: &str) -> String {
+    text.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Parses a date in any of the detector's forms; `None` when it is not a date.
+pub fn parse_date(text: &str) -> Option<PartialDate> {
+    let tokens = tokenize(text);
+    let month_name = tokens.iter().find_map(|t| match t {
+        Token::Word(w) => month_from_name(w),
+        _ => None,
+    });
+    let numbers: Vec<&str> = tokens
+        .iter()
+        .filter_map(|t| match t {
+            Token::Number(n) => Some(*n),
+            _ => None,
+        })
+        .collect();
+    if let Some(month) = month_name {
+        let mut day = None;
+        let mut year = None;
+        for n in numbers {
+            let digits = n.trim_start_matches('\'');
+            if digits.len() == 4 || n.starts_with('\'') {
+                year = expand_year(n);
+            } else if day.is_none() {
+                day = digits.parse().ok().filter(|d| (1..=31).contains(d));
+            }
+        }
+        return Some(PartialDate {
+            year,
+            month: Some(month),
+            day,
+        });
+    }
+    let num = |s: &str| s.parse::<u32>().ok();
+    match numbers.as_slice() {
+        [y, m, d] if y.len() == 4 => Some(PartialDate {
+            year: expand_year(y),
+            month: num(m),
+            day: num(d),
+        }),
+        [m, d, y] => Some(PartialDate {
+            year: expand_year(y),
+            month: num(m),
+            day: num(d),
+        }),
+        [m, y] if y.len() == 4 => Some(PartialDate {
+            year: expand_year(y),
+            month: num(m),
+            day: None,
+        }),
+        [m, d] => Some(PartialDate {
+            year: None,
+            month: num(m),
+            day: num(d),
+        }),
+        _ => None,
+    }
+}
+
+enum Token<'a> {
+    Word(&'a str),
+    Number(&'a str),
+}
+
+fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit() || (b == b'\'' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)) {
+            let start = i;
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            // Skip ordinal suffixes: 18th, 1st, 2nd, 3rd.
+            let number = &text[start..i];
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            out.push(Token::Number(number));
+        } else if b.is_ascii_alphabetic() {
+            let start = i;
+            while i < bytes.len() && (bytes[i].is_ascii_alphabetic() || bytes[i] == b'.') {
+                i += 1;
+            }
+            out.push(Token::Word(&text[start..i]));
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_date_in_different_forms() {
+        let key = |s| value_key(Kind::Date, s);
+        assert_eq!(key("6/18/02"), "2002-06-18");
+        assert_eq!(key("06-18-2002"), "2002-06-18");
+        assert_eq!(key("June 18, 2002"), "2002-06-18");
+        assert_eq!(key("Jun. 18th, 2002"), "2002-06-18");
+        assert_eq!(key("18 June 2002"), "2002-06-18");
+        assert_eq!(key("the 18th of June"), "????-06-18");
+        assert_eq!(key("2002-06-18"), "2002-06-18");
+        assert_eq!(key("Monday, June 18, 2002"), "2002-06-18");
+        assert_eq!(key("June 2002"), "2002-06-??");
+        assert_eq!(key("6/2002"), "2002-06-??");
+        assert_eq!(key("11/26/13"), key("11-26-13"));
+    }
+
+    #[test]
+    fn phones_by_digits() {
+        assert_eq!(
+            value_key(Kind::Phone, "(805) 637-3326"),
+            value_key(Kind::Phone, "1-805-637-3326")
+        );
+        assert_eq!(
+            value_key(Kind::Phone, "805.637.3326 ext. 12"),
+            "8056373326x12"
+        );
+    }
+
+    #[test]
+    fn names_fold_case_and_possessive() {
+        assert_eq!(value_key(Kind::Person, "Maria  LOPEZ's"), "maria lopez");
+    }
+}

@@ -1,0 +1,195 @@
+//! The pattern library: rule definitions loaded from TOML files.
+//!
+//! The default library (the `patterns/` folder of the repository) is embedded in
+//! the binary at compile time; user folders add rules or override them by id.
+
+mod embedded;
+mod spec;
+
+pub use spec::{Context, Examples, RuleSpec, Validator};
+
+use crate::error::{Error, Result};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// One pattern file: a list of rules.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PatternFile {
+    /// Named regex fragments, usable in this file's and later files' rules as `{{NAME}}`.
+    #[serde(default)]
+    fragments: BTreeMap<String, String>,
+    #[serde(default, rename = "rule")]
+    rules: Vec<RuleSpec>,
+}
+
+/// A set of rules keyed by id, with the file each rule came from.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    rules: BTreeMap<String, RuleSpec>,
+    fragments: BTreeMap<String, String>,
+}
+
+impl Library {
+    /// The default library embedded in the binary.
+    pub fn embedded() -> Result<Self> {
+        let mut lib = Library::default();
+        let word_file = |name: &str| {
+            embedded::FILES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, text)| text.to_string())
+        };
+        for (name, text) in embedded::FILES.iter().filter(|(n, _)| n.ends_with(".toml")) {
+            lib.add_file(name, text, false, &word_file)?;
+        }
+        Ok(lib)
+    }
+
+    /// Parses one pattern file and adds its rules. With `allow_override`, a rule whose
+    /// id already exists replaces it; otherwise a duplicate id is an error.
+    ///
+    /// `word_file` resolves a rule's `words_file` (a path relative to the pattern folder)
+    /// to its contents.
+    pub fn add_file(
+        &mut self,
+        name: &str,
+        text: &str,
+        allow_override: bool,
+        word_file: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<()> {
+        let file: PatternFile = toml::from_str(text).map_err(|e| Error::Pattern {
+            file: name.to_string(),
+            message: e.to_string(),
+        })?;
+        for (key, value) in file.fragments {
+            let value = self.expand(name, &value)?;
+            self.fragments.insert(key, value);
+        }
+        let mut seen = std::collections::HashSet::new();
+        for mut rule in file.rules {
+            rule.source = name.to_string();
+            if let Some(regex) = &rule.regex {
+                rule.regex = Some(self.expand(name, regex).map_err(|e| match e {
+                    Error::Pattern { file, message } => Error::Pattern {
+                        file,
+                        message: format!("rule `{}`: {message}", rule.id),
+                    },
+                    other => other,
+                })?);
+            }
+            rule.check().map_err(|message| Error::Pattern {
+                file: name.to_string(),
+                message: format!("rule `{}`: {message}", rule.id),
+            })?;
+            if let Some(words_file) = &rule.words_file {
+                let contents = word_file(words_file).ok_or_else(|| Error::Pattern {
+                    file: name.to_string(),
+                    message: format!(
+                        "rule `{}`: word list `{words_file}` not found next to the pattern file",
+                        rule.id
+                    ),
+                })?;
+                rule.loaded_words = parse_word_list(&contents);
+            } else {
+                rule.loaded_words = rule.words.clone();
+            }
+            if !seen.insert(rule.id.clone()) {
+                return Err(Error::Pattern {
+                    file: name.to_string(),
+                    message: format!("duplicate rule id `{}` in this file", rule.id),
+                });
+            }
+            if !allow_override {
+                if let Some(previous) = self.rules.get(&rule.id) {
+                    return Err(Error::Pattern {
+                        file: name.to_string(),
+                        message: format!(
+                            "duplicate rule id `{}` (already defined in {})",
+                            rule.id, previous.source
+                        ),
+                    });
+                }
+            }
+            self.rules.insert(rule.id.clone(), rule);
+        }
+        Ok(())
+    }
+
+    /// Replaces each `{{NAME}}` in `regex` with the fragment of that name.
+    fn expand(&self, file: &str, regex: &str) -> Result<String> {
+        let mut out = String::with_capacity(regex.len());
+        let mut rest = regex;
+        while let Some(open) = rest.find("{{") {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 2..];
+            let close = after.find("}}").ok_or_else(|| Error::Pattern {
+                file: file.to_string(),
+                message: "`{{` without a closing `}}`".into(),
+            })?;
+            let key = &after[..close];
+            let fragment = self.fragments.get(key).ok_or_else(|| Error::Pattern {
+                file: file.to_string(),
+                message: format!(
+                    "unknown fragment `{{{{{key}}}}}`; define it under [fragments] in this or an earlier file"
+                ),
+            })?;
+            out.push_str(fragment);
+            rest = &after[close + 2..];
+        }
+        out.push_str(rest);
+        Ok(out)
+    }
+
+    /// Adds every `*.toml` file of `dir` (sorted by name); rules override by id.
+    pub fn add_dir(&mut self, dir: &Path) -> Result<()> {
+        let io = |source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map_err(io)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        for path in files {
+            let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            let word_file = |rel: &str| std::fs::read_to_string(dir.join(rel)).ok();
+            self.add_file(&path.display().to_string(), &text, true, &word_file)?;
+        }
+        Ok(())
+    }
+
+    /// Every rule, sorted by id.
+    pub fn rules(&self) -> impl Iterator<Item = &RuleSpec> {
+        self.rules.values()
+    }
+
+    /// The rule with this id, if any.
+    pub fn get(&self, id: &str) -> Option<&RuleSpec> {
+        self.rules.get(id)
+    }
+
+    /// Number of rules.
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Whether the library holds no rule.
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+}
+
+/// Parses a word-list file: one entry per line, blank lines and `#` comments ignored.
+fn parse_word_list(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}

@@ -1,0 +1,162 @@
+//! The shape of one rule in a pattern file.
+
+use crate::kind::Kind;
+use serde::{Deserialize, Serialize};
+
+/// One detection rule, as written in a `patterns/*.toml` file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    /// Stable identifier, `family.name` (e.g. `date.mdy-slash`).
+    pub id: String,
+    /// What the rule finds.
+    pub kind: Kind,
+    /// One sentence on what the rule matches and why.
+    pub description: String,
+    /// A regular expression (Rust `regex` syntax). A capture group named `v`, when
+    /// present, is the reported span; the rest of the match is context.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regex: Option<String>,
+    /// A word list, matched as whole words with Aho-Corasick.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<String>,
+    /// A word-list file (one entry per line, `#` comments), relative to the pattern folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub words_file: Option<String>,
+    /// Match case-insensitively (word lists default to true, regexes to false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_insensitive: Option<bool>,
+    /// Words that must, or must not, appear near a match. `require` looks at `side`;
+    /// `forbid` always looks at both sides.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<Context>,
+    /// A check that a match must pass, by name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validator: Option<Validator>,
+    /// Higher wins when two findings overlap (default 50; allow-list rules use 100).
+    #[serde(default = "default_priority")]
+    pub priority: i32,
+    /// Default rewrite: `placeholder` (the default) or `neutralize` (gendered words).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    /// Strings the rule must and must not match; they run as tests.
+    pub examples: Examples,
+    /// The file the rule came from (filled in by the loader).
+    #[serde(skip)]
+    pub source: String,
+    /// The words of `words` or of the loaded `words_file` (filled in by the loader).
+    #[serde(skip)]
+    pub loaded_words: Vec<String>,
+}
+
+fn default_priority() -> i32 {
+    50
+}
+
+/// Nearby words that decide whether a match counts.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Context {
+    /// At least one of these words or phrases must appear in the window (case-insensitive).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub require: Vec<String>,
+    /// None of these may appear in the window (case-insensitive).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forbid: Vec<String>,
+    /// Bytes to look at on each side of the match (default 40).
+    #[serde(default = "default_window")]
+    pub window: usize,
+    /// Which side to look at: `before`, `after` or `both` (default).
+    #[serde(default = "default_side")]
+    pub side: String,
+}
+
+fn default_window() -> usize {
+    40
+}
+
+fn default_side() -> String {
+    "both".to_string()
+}
+
+/// Checks a match must pass to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Validator {
+    /// A real calendar date (named groups `m`, `d`, `y`, or a month name in `mon`).
+    Date,
+    /// US SSN area/group/serial rules (no 000, 666, 9xx area; no 00 group; no 0000 serial).
+    Ssn,
+    /// The Luhn checksum (card numbers, NPI with prefix).
+    Luhn,
+    /// A North American phone number: 10 digits (after an optional 1), area and exchange
+    /// codes not starting with 0 or 1.
+    Phone,
+    /// An IPv4 address with every octet at most 255.
+    Ipv4,
+    /// An age between 0 and 125.
+    Age,
+    /// An identifier: at least four letters or digits, at least one digit.
+    Id,
+}
+
+/// Strings that prove a rule: each `match` string must produce a finding covering
+/// the text between `«` and `»` (or the whole string when there are no markers);
+/// each `no_match` string must produce no finding.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    /// Strings the rule must match.
+    #[serde(default, rename = "match")]
+    pub must_match: Vec<String>,
+    /// Strings the rule must not match.
+    #[serde(default)]
+    pub no_match: Vec<String>,
+}
+
+impl RuleSpec {
+    /// Checks the rule is well formed; the message says what to fix.
+    pub fn check(&self) -> Result<(), String> {
+        if self.id.trim().is_empty() {
+            return Err("`id` is empty".into());
+        }
+        let sources = self.regex.is_some() as u8
+            + (!self.words.is_empty()) as u8
+            + self.words_file.is_some() as u8;
+        if sources != 1 {
+            return Err("give exactly one of `regex`, `words` or `words_file`".into());
+        }
+        if self.examples.must_match.is_empty() {
+            return Err(
+                "no `examples.match`: every rule must carry at least one string it matches".into(),
+            );
+        }
+        match self.action.as_deref() {
+            None | Some("placeholder") | Some("neutralize") => {}
+            Some(other) => {
+                return Err(format!(
+                    "unknown action `{other}`; expected `placeholder` or `neutralize`"
+                ))
+            }
+        }
+        if let Some(ctx) = &self.context {
+            if !matches!(ctx.side.as_str(), "before" | "after" | "both") {
+                return Err(format!(
+                    "context side `{}` must be `before`, `after` or `both`",
+                    ctx.side
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether matching ignores case.
+    pub fn ignores_case(&self) -> bool {
+        self.case_insensitive.unwrap_or(self.regex.is_none())
+    }
+
+    /// Whether the rule is a regex rule (as opposed to a word list).
+    pub fn is_regex(&self) -> bool {
+        self.regex.is_some()
+    }
+}

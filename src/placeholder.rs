@@ -1,0 +1,64 @@
+//! Stable placeholder numbering: the same value gets the same placeholder
+//! everywhere in a run, numbered by first appearance per kind.
+
+use crate::kind::Kind;
+use crate::normalize::value_key;
+use std::collections::HashMap;
+
+/// The default placeholder template.
+pub const DEFAULT_TEMPLATE: &str = "[{kind}-{n}]";
+
+/// Numbering state shared by every document of one run.
+#[derive(Debug, Clone)]
+pub struct Numbering {
+    template: String,
+    numbers: HashMap<(Kind, String), usize>,
+    next: HashMap<Kind, usize>,
+}
+
+impl Default for Numbering {
+    fn default() -> Self {
+        Self::new(DEFAULT_TEMPLATE)
+    }
+}
+
+impl Numbering {
+    /// Numbering with a template: `{kind}` becomes the kind name, `{n}` the number.
+    pub fn new(template: &str) -> Self {
+        Numbering {
+            template: template.to_string(),
+            numbers: HashMap::new(),
+            next: HashMap::new(),
+        }
+    }
+
+    /// The placeholder for `text` of `kind`, allocating the next number on first sight.
+    pub fn placeholder(&mut self, kind: Kind, text: &str) -> String {
+        let n = self.number(kind, &value_key(kind, text));
+        self.template
+            .replace("{kind}", kind.as_str())
+            .replace("{n}", &n.to_string())
+    }
+
+    /// The number for an already-normalized value key.
+    pub fn number(&mut self, kind: Kind, key: &str) -> usize {
+        if let Some(&n) = self.numbers.get(&(kind, key.to_string())) {
+            return n;
+        }
+        let next = self.next.entry(kind).or_insert(0);
+        *next += 1;
+        self.numbers.insert((kind, key.to_string()), *next);
+        *next
+    }
+}
+
+/// Checks a user template: it must contain `{n}` so distinct values stay distinct.
+pub fn check_template(template: &str) -> Result<(), String> {
+    if template.contains("{n}") {
+        Ok(())
+    } else {
+        Err(format!(
+            "placeholder template `{template}` has no `{{n}}`: distinct values would be merged"
+        ))
+    }
+}

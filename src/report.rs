@@ -1,0 +1,69 @@
+//! The JSON report (`casescrub.report/1`): the contract scripts rely on.
+
+use crate::kind::Kind;
+use crate::redact::Change;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Schema identifier written in every report.
+pub const SCHEMA: &str = "casescrub.report/1";
+
+/// Warning carried by every report that holds original values.
+pub const SENSITIVE_NOTE: &str =
+    "This report contains the original identifying text of every finding. Store it like the unredacted file.";
+
+/// A whole report: one entry per processed file.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    /// Always [`SCHEMA`].
+    pub schema: &'static str,
+    /// Says that `original` fields hold identifying text.
+    pub sensitive: &'static str,
+    /// One entry per file.
+    pub files: Vec<FileReport>,
+}
+
+/// Findings for one file.
+#[derive(Debug, Serialize)]
+pub struct FileReport {
+    /// Input path (`-` for stdin).
+    pub input: String,
+    /// Output path (`-` for stdout), or null for a scan.
+    pub output: Option<String>,
+    /// Every change, in input order; offsets are bytes into the input.
+    pub findings: Vec<Change>,
+    /// Number of findings per kind.
+    pub counts: BTreeMap<Kind, usize>,
+}
+
+impl FileReport {
+    /// Builds a file entry and its per-kind counts.
+    pub fn new(input: String, output: Option<String>, findings: Vec<Change>) -> Self {
+        let mut counts = BTreeMap::new();
+        for f in &findings {
+            *counts.entry(f.kind).or_insert(0) += 1;
+        }
+        FileReport {
+            input,
+            output,
+            findings,
+            counts,
+        }
+    }
+}
+
+impl Report {
+    /// A report over `files`.
+    pub fn new(files: Vec<FileReport>) -> Self {
+        Report {
+            schema: SCHEMA,
+            sensitive: SENSITIVE_NOTE,
+            files,
+        }
+    }
+
+    /// Pretty JSON text.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("report serializes")
+    }
+}

@@ -1,0 +1,118 @@
+//! Runs every rule's own examples: `match` strings must be found, `no_match`
+//! strings must not.
+
+use crate::matcher::Matcher;
+use crate::patterns::{Library, RuleSpec};
+use crate::resolve::resolve_with;
+
+/// One example that did not behave as its rule promised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleFailure {
+    /// The rule id.
+    pub rule: String,
+    /// The file that defines the rule.
+    pub source: String,
+    /// The example string.
+    pub example: String,
+    /// What went wrong.
+    pub problem: String,
+}
+
+/// Marks that delimit the expected span inside a `match` example.
+const OPEN: char = '«';
+const CLOSE: char = '»';
+
+/// Tests the examples of every rule in `library`; an empty result means all passed.
+pub fn test_library(library: &Library) -> Vec<ExampleFailure> {
+    library.rules().flat_map(test_rule).collect()
+}
+
+/// Tests one rule's examples against that rule alone.
+pub fn test_rule(spec: &RuleSpec) -> Vec<ExampleFailure> {
+    let fail = |example: &str, problem: String| ExampleFailure {
+        rule: spec.id.clone(),
+        source: spec.source.clone(),
+        example: example.to_string(),
+        problem,
+    };
+    let matcher = match Matcher::from_rules([spec]) {
+        Ok(m) => m,
+        Err(e) => return vec![fail("", format!("does not compile: {e}"))],
+    };
+    let mut failures = Vec::new();
+    for example in &spec.examples.must_match {
+        let (text, expected) = strip_marks(example);
+        let found = resolve_with(&matcher, matcher.candidates(&text), true);
+        let spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+        let ok = match &expected {
+            Some(marked) => marked.iter().all(|span| spans.contains(span)),
+            None => spans.iter().any(|&(s, e)| s == 0 && e == text.len()),
+        };
+        if !ok {
+            let got: Vec<&str> = found.iter().map(|f| &text[f.start..f.end]).collect();
+            failures.push(fail(
+                example,
+                format!("expected the marked text to be found; found {got:?}"),
+            ));
+        }
+    }
+    for example in &spec.examples.no_match {
+        let found = resolve_with(&matcher, matcher.candidates(example), true);
+        if !found.is_empty() {
+            let got: Vec<&str> = found.iter().map(|f| &example[f.start..f.end]).collect();
+            failures.push(fail(example, format!("must not match, but found {got:?}")));
+        }
+    }
+    failures
+}
+
+/// Removes `«…»` marks; returns the plain text and the marked byte spans (if any).
+fn strip_marks(example: &str) -> (String, Option<Vec<(usize, usize)>>) {
+    let mut text = String::with_capacity(example.len());
+    let mut spans = Vec::new();
+    let mut open = None;
+    for c in example.chars() {
+        match c {
+            OPEN => open = Some(text.len()),
+            CLOSE => {
+                if let Some(start) = open.take() {
+                    spans.push((start, text.len()));
+                }
+            }
+            _ => text.push(c),
+        }
+    }
+    let spans = (!spans.is_empty()).then_some(spans);
+    (text, spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_are_stripped() {
+        let (text, spans) = strip_marks("on «6/18» and «7/1»");
+        assert_eq!(text, "on 6/18 and 7/1");
+        assert_eq!(spans, Some(vec![(3, 7), (12, 15)]));
+    }
+
+    #[test]
+    fn every_embedded_rule_passes_its_examples() {
+        let library = Library::embedded().expect("embedded library loads");
+        let failures = test_library(&library);
+        assert!(
+            failures.is_empty(),
+            "{} example(s) failed:\n{}",
+            failures.len(),
+            failures
+                .iter()
+                .map(|f| format!(
+                    "  {} ({}): {:?}: {}",
+                    f.rule, f.source, f.example, f.problem
+                ))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+}

@@ -1,0 +1,203 @@
+//! Named validators that a match must pass (`validator = "..."` in a rule).
+
+use crate::patterns::Validator;
+
+/// The text of the named capture groups a validator may look at.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Groups<'a> {
+    /// Month number (`m`).
+    pub month: Option<&'a str>,
+    /// Month name (`mon`).
+    pub month_name: Option<&'a str>,
+    /// Day of month (`d`).
+    pub day: Option<&'a str>,
+    /// Year (`y`), two or four digits.
+    pub year: Option<&'a str>,
+}
+
+/// Runs `validator` on a match whose reported text is `value`.
+pub fn check(validator: Validator, value: &str, groups: &Groups<'_>) -> bool {
+    match validator {
+        Validator::Date => valid_date_groups(groups),
+        Validator::Ssn => valid_ssn(value),
+        Validator::Luhn => luhn(value),
+        Validator::Phone => valid_phone(value),
+        Validator::Ipv4 => valid_ipv4(value),
+        Validator::Age => digits(value)
+            .parse::<u32>()
+            .map(|n| n <= 125)
+            .unwrap_or(false),
+        Validator::Id => {
+            value.chars().filter(|c| c.is_alphanumeric()).count() >= 4
+                && value.chars().any(|c| c.is_ascii_digit())
+        }
+    }
+}
+
+fn digits(s: &str) -> String {
+    s.chars().filter(|c| c.is_ascii_digit()).collect()
+}
+
+fn valid_date_groups(g: &Groups<'_>) -> bool {
+    let month = match (g.month, g.month_name) {
+        (Some(m), _) => m.parse::<u32>().ok(),
+        (None, Some(name)) => month_from_name(name),
+        (None, None) => None,
+    };
+    let Some(month) = month else { return false };
+    if !(1..=12).contains(&month) {
+        return false;
+    }
+    let year = g.year.and_then(|y| expand_year(y));
+    match g.day {
+        Some(d) => {
+            let day: u32 = match d
+                .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                .parse()
+            {
+                Ok(day) => day,
+                Err(_) => return false,
+            };
+            day >= 1 && day <= days_in_month(year.unwrap_or(2000), month)
+        }
+        None => true,
+    }
+}
+
+/// Expands a two-digit year with a pivot: 00-39 → 2000s, 40-99 → 1900s.
+pub fn expand_year(y: &str) -> Option<i32> {
+    let n: i32 = y.trim_start_matches('\'').parse().ok()?;
+    match y.trim_start_matches('\'').len() {
+        2 => Some(if n < 40 { 2000 + n } else { 1900 + n }),
+        4 if (1800..=2199).contains(&n) => Some(n),
+        _ => None,
+    }
+}
+
+/// Month number from an English month name or abbreviation ("Sept.", "JUNE").
+pub fn month_from_name(name: &str) -> Option<u32> {
+    let lower = name.trim_end_matches('.').to_ascii_lowercase();
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if lower.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&lower) || (lower == "sept" && *m == "september"))
+        .map(|i| i as u32 + 1)
+}
+
+/// Days in `month` of `year` (Gregorian).
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+fn valid_ssn(s: &str) -> bool {
+    let d = digits(s);
+    if d.len() != 9 {
+        return false;
+    }
+    let (area, group, serial) = (&d[0..3], &d[3..5], &d[5..9]);
+    area != "000" && area != "666" && !area.starts_with('9') && group != "00" && serial != "0000"
+}
+
+fn luhn(s: &str) -> bool {
+    let d = digits(s);
+    if d.len() < 8 {
+        return false;
+    }
+    let sum: u32 = d
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let mut v = (b - b'0') as u32;
+            if i % 2 == 1 {
+                v *= 2;
+                if v > 9 {
+                    v -= 9;
+                }
+            }
+            v
+        })
+        .sum();
+    sum % 10 == 0
+}
+
+fn valid_phone(s: &str) -> bool {
+    // Only the digits before an extension count.
+    let lower = s.to_ascii_lowercase();
+    let main = lower.split(['x', 'e']).next().unwrap_or(&lower).to_string();
+    let mut d = digits(&main);
+    if d.len() == 11 && d.starts_with('1') {
+        d.remove(0);
+    }
+    if d.len() != 10 {
+        return false;
+    }
+    let b = d.as_bytes();
+    b[0] >= b'2' && b[3] >= b'2'
+}
+
+fn valid_ipv4(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.parse::<u16>().is_ok_and(|n| n <= 255))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        let g = |m, d, y| Groups {
+            month: Some(m),
+            day: Some(d),
+            year: Some(y),
+            month_name: None,
+        };
+        assert!(check(Validator::Date, "", &g("6", "18", "02")));
+        assert!(check(Validator::Date, "", &g("2", "29", "2000")));
+        assert!(!check(Validator::Date, "", &g("2", "29", "1900")));
+        assert!(!check(Validator::Date, "", &g("13", "1", "2002")));
+        assert!(!check(Validator::Date, "", &g("4", "31", "2002")));
+        assert_eq!(month_from_name("Sept."), Some(9));
+        assert_eq!(month_from_name("Ma"), None);
+    }
+
+    #[test]
+    fn numbers() {
+        let none = Groups::default();
+        assert!(check(Validator::Ssn, "123-45-6789", &none));
+        assert!(!check(Validator::Ssn, "666-45-6789", &none));
+        assert!(!check(Validator::Ssn, "912-45-6789", &none));
+        assert!(check(Validator::Luhn, "4111 1111 1111 1111", &none));
+        assert!(!check(Validator::Luhn, "4111 1111 1111 1112", &none));
+        assert!(check(Validator::Phone, "(805) 637-3326 ext. 12", &none));
+        assert!(!check(Validator::Phone, "(105) 637-3326", &none));
+        assert!(check(Validator::Ipv4, "192.168.0.1", &none));
+        assert!(!check(Validator::Ipv4, "192.168.0.256", &none));
+    }
+}
