@@ -8,13 +8,14 @@
 //! use casescrub::{Numbering, Scrubber};
 //! let scrubber = Scrubber::with_default_patterns().unwrap();
 //! let mut numbering = Numbering::default();
-//! let out = scrubber.redact("Seen on 6/18/02; she returned June 18, 2002.", &mut numbering);
-//! assert_eq!(out.output, "Seen on [DATE-1]; they returned [DATE-1].");
+//! let out = scrubber.redact("Seen on 6/18/02; she returns June 18, 2002.", &mut numbering);
+//! assert_eq!(out.output, "Seen on [DATE-1]; they return [DATE-1].");
 //! ```
 
 pub mod detect;
 pub mod diff;
 pub mod error;
+pub mod grammar;
 pub mod io;
 pub mod kind;
 pub mod matcher;

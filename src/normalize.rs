@@ -56,8 +56,80 @@ pub fn value_key(kind: Kind, text: &str) -> String {
                 .replace('.', "");
             fold_words(&t)
         }
+        Kind::State => {
+            let folded = fold_words(text);
+            state_name(&folded).map_or(folded, str::to_string)
+        }
         _ => fold_words(text),
     }
+}
+
+/// US postal codes and the lower-case names they stand for.
+const STATE_CODES: &[(&str, &str)] = &[
+    ("al", "alabama"),
+    ("ak", "alaska"),
+    ("az", "arizona"),
+    ("ar", "arkansas"),
+    ("ca", "california"),
+    ("co", "colorado"),
+    ("ct", "connecticut"),
+    ("de", "delaware"),
+    ("dc", "district of columbia"),
+    ("fl", "florida"),
+    ("ga", "georgia"),
+    ("hi", "hawaii"),
+    ("id", "idaho"),
+    ("il", "illinois"),
+    ("in", "indiana"),
+    ("ia", "iowa"),
+    ("ks", "kansas"),
+    ("ky", "kentucky"),
+    ("la", "louisiana"),
+    ("me", "maine"),
+    ("md", "maryland"),
+    ("ma", "massachusetts"),
+    ("mi", "michigan"),
+    ("mn", "minnesota"),
+    ("ms", "mississippi"),
+    ("mo", "missouri"),
+    ("mt", "montana"),
+    ("ne", "nebraska"),
+    ("nv", "nevada"),
+    ("nh", "new hampshire"),
+    ("nj", "new jersey"),
+    ("nm", "new mexico"),
+    ("ny", "new york"),
+    ("nc", "north carolina"),
+    ("nd", "north dakota"),
+    ("oh", "ohio"),
+    ("ok", "oklahoma"),
+    ("or", "oregon"),
+    ("pa", "pennsylvania"),
+    ("ri", "rhode island"),
+    ("sc", "south carolina"),
+    ("sd", "south dakota"),
+    ("tn", "tennessee"),
+    ("tx", "texas"),
+    ("ut", "utah"),
+    ("vt", "vermont"),
+    ("va", "virginia"),
+    ("wa", "washington"),
+    ("wv", "west virginia"),
+    ("wi", "wisconsin"),
+    ("wy", "wyoming"),
+    ("pr", "puerto rico"),
+    ("gu", "guam"),
+    ("vi", "virgin islands"),
+    ("as", "american samoa"),
+    ("mp", "northern mariana islands"),
+];
+
+/// The state name for a lower-case postal code.
+fn state_name(code: &str) -> Option<&'static str> {
+    STATE_CODES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, n)| *n)
 }
 
 /// Lower case with runs of whitespace collapsed to one space.
@@ -179,6 +251,18 @@ mod tests {
         assert_eq!(key("June 2002"), "2002-06-??");
         assert_eq!(key("6/2002"), "2002-06-??");
         assert_eq!(key("11/26/13"), key("11-26-13"));
+    }
+
+    #[test]
+    fn state_codes_and_names_are_one_value() {
+        assert_eq!(
+            value_key(Kind::State, "CA"),
+            value_key(Kind::State, "California")
+        );
+        assert_eq!(
+            value_key(Kind::State, "NEW YORK"),
+            value_key(Kind::State, "NY")
+        );
     }
 
     #[test]

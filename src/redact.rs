@@ -1,5 +1,6 @@
 //! Rewrites a text: every finding is replaced, every other byte is kept.
 
+use crate::grammar;
 use crate::kind::Kind;
 use crate::matcher::DefaultAction;
 use crate::neutral::neutral_form;
@@ -44,22 +45,36 @@ pub fn redact(text: &str, findings: &[Finding], numbering: &mut Numbering) -> Re
     let mut changes = Vec::with_capacity(findings.len());
     let mut cursor = 0;
     let mut lines = LineIndex::new(text);
-    for f in findings {
+    for (i, f) in findings.iter().enumerate() {
         debug_assert!(f.start >= cursor, "findings must be sorted and disjoint");
-        let original = f.text(text);
-        let replacement = replacement_for(text, f, numbering);
+        let mut end = f.end;
+        let mut replacement = replacement_for(text, f, numbering);
+        // "She takes" → "They take": the change covers the verb too, unless another
+        // finding starts there.
+        if f.action == DefaultAction::Neutralize
+            && matches!(replacement.as_str(), "they" | "They" | "THEY")
+        {
+            let next_start = findings.get(i + 1).map_or(text.len(), |n| n.start);
+            if let Some((verb_start, verb_end, plural)) = grammar::following_verb(text, f.end) {
+                if verb_end <= next_start {
+                    replacement.push_str(&text[f.end..verb_start]);
+                    replacement.push_str(&plural);
+                    end = verb_end;
+                }
+            }
+        }
         output.push_str(&text[cursor..f.start]);
         output.push_str(&replacement);
-        cursor = f.end;
+        cursor = end;
         let (line, column) = lines.position(f.start);
         changes.push(Change {
             start: f.start,
-            end: f.end,
+            end,
             line,
             column,
             kind: f.kind,
             rule: f.rule.clone(),
-            original: original.to_string(),
+            original: text[f.start..end].to_string(),
             replacement,
         });
     }
@@ -75,7 +90,7 @@ fn replacement_for(text: &str, f: &Finding, numbering: &mut Numbering) -> String
             .find(|w| !w.is_empty())
             .map(str::to_lowercase);
         let immediately_next = text[f.end..]
-            .trim_start_matches([' ', '\t'])
+            .trim_start()
             .chars()
             .next()
             .is_some_and(char::is_alphanumeric);
