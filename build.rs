@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-fn collect(dir: &Path, base: &Path, out: &mut Vec<PathBuf>) {
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .map(|e| e.expect("readable directory entry").path())
@@ -12,7 +12,7 @@ fn collect(dir: &Path, base: &Path, out: &mut Vec<PathBuf>) {
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            collect(&path, base, out);
+            collect(&path, out);
         } else if matches!(
             path.extension().and_then(|x| x.to_str()),
             Some("toml") | Some("txt")
@@ -27,7 +27,7 @@ fn main() {
     let patterns = root.join("patterns");
     println!("cargo:rerun-if-changed=patterns");
     let mut files = Vec::new();
-    collect(&patterns, &patterns, &mut files);
+    collect(&patterns, &mut files);
     let mut code = String::from("/// Every embedded pattern-library file: (path relative to `patterns/`, contents).\npub static FILES: &[(&str, &str)] = &[\n");
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());

@@ -48,7 +48,7 @@ fn valid_date_groups(g: &Groups<'_>) -> bool {
     if !(1..=12).contains(&month) {
         return false;
     }
-    let year = g.year.and_then(|y| expand_year(y));
+    let year = g.year.and_then(expand_year);
     match g.day {
         Some(d) => {
             let day: u32 = match d
@@ -140,7 +140,7 @@ fn luhn(s: &str) -> bool {
             v
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 fn valid_phone(s: &str) -> bool {

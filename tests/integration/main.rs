@@ -1,1 +1,6 @@
+//! Integration tests: one binary (see `autotests = false` in Cargo.toml).
 
+mod cli;
+mod invariants;
+mod snapshots;
+mod util;

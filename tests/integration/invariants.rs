@@ -1,0 +1,149 @@
+//! Property tests for the invariants every redaction must keep, on generated
+//! documents with planted identifiers and on arbitrary text.
+
+use crate::util::scrubber;
+use casescrub::redact::apply_changes;
+use casescrub::{Kind, Numbering};
+use proptest::prelude::*;
+
+/// Identifiers of kinds whose every supported format must always be caught.
+fn planted() -> impl Strategy<Value = (String, Kind)> {
+    let month = prop::sample::select(vec![
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]);
+    prop_oneof![
+        (1u32..=12, 1u32..=28, 1950u32..2030)
+            .prop_map(|(m, d, y)| (format!("{m}/{d}/{y}"), Kind::Date)),
+        (1u32..=12, 1u32..=28, 0u32..100)
+            .prop_map(|(m, d, y)| (format!("{m}-{d}-{y:02}"), Kind::Date)),
+        (1u32..=12, 1u32..=28, 1950u32..2030)
+            .prop_map(|(m, d, y)| (format!("{y}-{m:02}-{d:02}"), Kind::Date)),
+        (month, 1u32..=28, 1950u32..2030)
+            .prop_map(|(m, d, y)| (format!("{m} {d}, {y}"), Kind::Date)),
+        (200u32..999, 200u32..999, 0u32..10000)
+            .prop_map(|(a, b, c)| (format!("({a}) {b}-{c:04}"), Kind::Phone)),
+        (1u32..665, 1u32..99, 1u32..9999)
+            .prop_map(|(a, g, s)| (format!("{a:03}-{g:02}-{s:04}"), Kind::Ssn)),
+        "[a-z]{3,8}\\.[a-z]{3,8}@[a-z]{4,9}\\.(com|org|net)".prop_map(|e| (e, Kind::Email)),
+        (18u32..99).prop_map(|a| (format!("{a}-year-old"), Kind::Age)),
+        (0u32..100_000_000).prop_map(|n| (format!("MRN {n:08}"), Kind::Id)),
+    ]
+}
+
+/// Filler text: prose-like words, numbers and punctuation that are not identifiers.
+fn filler() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "the",
+            "patient",
+            "reports",
+            "pain",
+            "of",
+            "5/10",
+            "at",
+            "C4-5",
+            "and",
+            "T10",
+            "with",
+            "relief",
+            "for",
+            "9-10",
+            "months",
+            ".",
+            ",",
+            "\n",
+            "\r\n",
+            "MTUS",
+            "is",
+            "guidelines",
+            "per",
+            "8 CCR 9792.24.2",
+            "Norco 10/325 mg",
+            "treatment",
+            "–",
+            "§",
+        ]),
+        0..12,
+    )
+    .prop_map(|words| words.join(" "))
+}
+
+fn document() -> impl Strategy<Value = (String, Vec<(String, Kind)>)> {
+    prop::collection::vec((filler(), planted()), 1..6).prop_map(|parts| {
+        let mut text = String::new();
+        let mut planted = Vec::new();
+        for (fill, (value, kind)) in parts {
+            text.push_str(&fill);
+            text.push_str(" on ");
+            text.push_str(&value);
+            text.push(' ');
+            planted.push((value, kind));
+        }
+        (text, planted)
+    })
+}
+
+/// Checks the invariants that must hold for any input.
+fn check_invariants(text: &str) {
+    let findings = scrubber().detect(text);
+    let mut last_end = 0;
+    for f in &findings {
+        assert!(f.start < f.end, "empty finding {f:?}");
+        assert!(
+            f.start >= last_end,
+            "findings overlap or are unsorted: {findings:?}"
+        );
+        assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+        last_end = f.end;
+    }
+    let redaction = scrubber().redact(text, &mut Numbering::default());
+    // Applying the report to the input reproduces the output exactly.
+    assert_eq!(
+        apply_changes(text, &redaction.changes).as_deref(),
+        Some(redaction.output.as_str())
+    );
+    // Redacting twice changes nothing more.
+    let again = scrubber().redact(&redaction.output, &mut Numbering::default());
+    assert_eq!(
+        again.output, redaction.output,
+        "second pass changed: {:?}",
+        again.changes
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn planted_identifiers_never_survive((text, planted) in document()) {
+        check_invariants(&text);
+        let out = scrubber().redact(&text, &mut Numbering::default()).output;
+        for (value, kind) in &planted {
+            // The number of "MRN n" is the identifier; "54-year-old" must lose its number.
+            let value = value.trim_start_matches("MRN ");
+            prop_assert!(!out.contains(value), "{kind} {value:?} leaked in {out:?}");
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_keeps_invariants(text in "\\PC{0,200}") {
+        check_invariants(&text);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+        let text = String::from_utf8_lossy(&bytes);
+        check_invariants(&text);
+    }
+}

@@ -1,0 +1,24 @@
+//! Helpers shared by the integration tests.
+
+use std::path::PathBuf;
+
+/// The real `casescrub` binary, with colour and user config cleared.
+pub fn casescrub() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("casescrub").expect("binary builds");
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+/// Path of a file under `fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+}
+
+/// The default scrubber, compiled once per test process.
+pub fn scrubber() -> &'static casescrub::Scrubber {
+    use std::sync::OnceLock;
+    static SCRUBBER: OnceLock<casescrub::Scrubber> = OnceLock::new();
+    SCRUBBER.get_or_init(|| casescrub::Scrubber::with_default_patterns().expect("library compiles"))
+}
