@@ -15,6 +15,7 @@
 pub mod detect;
 pub mod diff;
 pub mod error;
+pub mod fold;
 pub mod grammar;
 pub mod io;
 pub mod kind;
@@ -62,8 +63,26 @@ impl Scrubber {
     }
 
     /// Every finding in `text`: sorted, non-overlapping, on UTF-8 boundaries.
+    ///
+    /// Matching runs on a [folded](fold) copy when the text has look-alike, zero-width
+    /// or compatibility characters; spans are mapped back to the original bytes.
     pub fn detect(&self, text: &str) -> Vec<Finding> {
-        resolve::resolve(&self.matcher, self.matcher.candidates(text))
+        let Some(folded) = fold::Folded::new(text) else {
+            return resolve::resolve(&self.matcher, self.matcher.candidates(text));
+        };
+        let found = resolve::resolve(&self.matcher, self.matcher.candidates(folded.text()));
+        let mut out: Vec<Finding> = Vec::with_capacity(found.len());
+        for mut f in found {
+            let (start, end) = folded.span(f.start, f.end);
+            // Two findings inside one folded character (a ligature) map to the same
+            // original bytes: the later one keeps only what is left.
+            let start = start.max(out.last().map_or(0, |p| p.end));
+            if start < end {
+                (f.start, f.end) = (start, end);
+                out.push(f);
+            }
+        }
+        out
     }
 
     /// Redacts `text`, numbering placeholders with `numbering` (share it across the

@@ -34,7 +34,7 @@ impl Numbering {
 
     /// The placeholder for `text` of `kind`, allocating the next number on first sight.
     pub fn placeholder(&mut self, kind: Kind, text: &str) -> String {
-        let n = self.number(kind, &value_key(kind, text));
+        let n = self.number(kind, &value_key(kind, &crate::fold::fold_str(text)));
         self.template
             .replace("{kind}", kind.as_str())
             .replace("{n}", &n.to_string())
