@@ -27,6 +27,7 @@ pub mod placeholder;
 pub mod redact;
 pub mod report;
 pub mod resolve;
+pub mod review;
 pub mod selftest;
 pub mod validate;
 

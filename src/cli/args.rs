@@ -21,6 +21,9 @@ pub enum Command {
     Redact(RedactArgs),
     /// List findings without rewriting anything (output contains identifying text).
     Scan(ScanArgs),
+    /// Check a redacted file (or folder) against the original and the report, and
+    /// rescan it: exit 0 clean, 3 residue found, 4 not the original with the report applied.
+    Verify(super::review::VerifyArgs),
     /// Inspect or test the pattern library.
     #[command(subcommand)]
     Patterns(PatternsCommand),
@@ -45,9 +48,15 @@ pub struct RedactArgs {
     /// Write a JSON report of every change (contains the original values; mode 0600).
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
-    /// Print a unified diff of original and redacted text to stdout (contains original values).
-    #[arg(long)]
-    pub diff: bool,
+    /// Print a diff of original and redacted text to stdout, each change tagged with its
+    /// kind and rule id (contains original values). `--diff` or `--diff=unified`: -/+
+    /// lines; `--diff=side`: two columns fitted to the terminal width.
+    #[arg(long, value_enum, num_args = 0..=1, require_equals = true,
+          default_missing_value = "unified", value_name = "LAYOUT")]
+    pub diff: Option<DiffLayout>,
+    /// Width of `--diff=side` (default: the terminal's, or $COLUMNS, or 120).
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<usize>,
     /// Lines of context around each change in the diff.
     #[arg(long, default_value_t = 3, value_name = "N")]
     pub context: usize,
@@ -91,6 +100,15 @@ pub enum PatternsCommand {
         #[command(flatten)]
         library: LibraryArgs,
     },
+}
+
+/// Layout of `redact --diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffLayout {
+    /// `-`/`+` lines, like `diff -u`.
+    Unified,
+    /// Original and redacted side by side.
+    Side,
 }
 
 /// When to use colour.

@@ -12,12 +12,13 @@ pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Redact(args) => redact(args),
         Command::Scan(args) => scan(args),
+        Command::Verify(args) => super::review::verify(args),
         Command::Patterns(PatternsCommand::List { json, library }) => list(&library, json),
         Command::Patterns(PatternsCommand::Test { library }) => test(&library),
     }
 }
 
-fn load_library(args: &LibraryArgs) -> Result<Library> {
+pub(super) fn load_library(args: &LibraryArgs) -> Result<Library> {
     let mut library = Library::embedded().context("the embedded pattern library is invalid")?;
     if let Some(dir) = &args.patterns {
         library.add_dir(dir)?;
@@ -25,7 +26,7 @@ fn load_library(args: &LibraryArgs) -> Result<Library> {
     Ok(library)
 }
 
-fn display(path: &Path) -> String {
+pub(super) fn display(path: &Path) -> String {
     path.display().to_string()
 }
 
@@ -49,15 +50,16 @@ fn redact(args: RedactArgs) -> Result<i32> {
         Some(path) if path != Path::new("-") => {
             io::write_atomic(path, redaction.output.as_bytes(), false)?
         }
-        _ if !args.diff => write_stdout(redaction.output.as_bytes())?,
+        _ if args.diff.is_none() => write_stdout(redaction.output.as_bytes())?,
         _ => {}
     }
-    if args.diff {
-        let name = display(&args.input);
-        let diff = casescrub::diff::unified(
+    if let Some(layout) = args.diff {
+        let diff = super::review::terminal_diff(
             &text,
-            &redaction.output,
-            &name,
+            &redaction.changes,
+            &display(&args.input),
+            layout,
+            args.width,
             args.context,
             args.color.enabled(),
         );
@@ -106,7 +108,7 @@ fn scan(args: ScanArgs) -> Result<i32> {
 }
 
 /// Escapes control characters so a finding cannot drive the terminal.
-fn escape(s: &str) -> String {
+pub(super) fn escape(s: &str) -> String {
     s.chars()
         .flat_map(|c| {
             if c.is_control() {
@@ -166,7 +168,7 @@ fn test(args: &LibraryArgs) -> Result<i32> {
 }
 
 /// Writes to stdout; a closed pipe (e.g. `| head`) ends quietly.
-fn write_stdout(bytes: &[u8]) -> Result<()> {
+pub(super) fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|_| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),

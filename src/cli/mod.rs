@@ -2,6 +2,7 @@
 
 mod args;
 mod commands;
+mod review;
 
 use clap::Parser;
 

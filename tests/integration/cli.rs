@@ -104,7 +104,7 @@ fn diff_colour_can_be_forced() {
         .write_stdin("DOB 6/18/02\n")
         .assert()
         .success()
-        .stdout(predicate::str::contains("\x1b[31m-DOB 6/18/02"));
+        .stdout(predicate::str::contains("\x1b[31m-DOB \x1b[7m6/18/02"));
 }
 
 #[test]

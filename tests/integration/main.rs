@@ -3,5 +3,6 @@
 mod cli;
 mod hostile;
 mod invariants;
+mod review;
 mod snapshots;
 mod util;

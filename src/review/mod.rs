@@ -1,0 +1,12 @@
+//! The review workflow: what a person needs to check a redaction before it is shared.
+//!
+//! - [`termdiff`]: terminal diffs (unified or side by side) with every change tagged
+//!   by kind and rule id.
+//! - [`verify`]: proves a redacted file is the original with the reported findings
+//!   applied, and rescans it for residue.
+//!
+//! Everything here renders original identifying text: callers must treat the output
+//! like the unredacted file.
+
+pub mod termdiff;
+pub mod verify;
