@@ -24,6 +24,7 @@ pub mod neutral;
 pub mod normalize;
 pub mod patterns;
 pub mod placeholder;
+pub mod policy;
 pub mod redact;
 pub mod report;
 pub mod resolve;
@@ -91,5 +92,19 @@ impl Scrubber {
     pub fn redact(&self, text: &str, numbering: &mut Numbering) -> Redaction {
         let findings = self.detect(text);
         redact::redact(text, &findings, numbering)
+    }
+
+    /// Redacts `text` under `policy`: its allow and deny lists, then its action for
+    /// each finding. Share `numbering` across the documents of a case.
+    pub fn redact_with_policy(
+        &self,
+        text: &str,
+        policy: &policy::CompiledPolicy,
+        secrets: &policy::Secrets,
+        numbering: &mut Numbering,
+    ) -> Redaction {
+        let findings = policy.apply_lists(text, self.detect(text));
+        let mut rewriter = policy::Rewriter::new(policy, secrets, numbering);
+        redact::redact_with(text, &findings, &mut rewriter)
     }
 }

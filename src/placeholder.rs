@@ -50,6 +50,19 @@ impl Numbering {
         self.numbers.insert((kind, key.to_string()), *next);
         *next
     }
+
+    /// Gives `key` of `kind` the number `n` (a vault restoring an earlier run);
+    /// later values are numbered after the highest number seen.
+    pub fn assign(&mut self, kind: Kind, key: &str, n: usize) {
+        self.numbers.insert((kind, key.to_string()), n);
+        let next = self.next.entry(kind).or_insert(0);
+        *next = (*next).max(n);
+    }
+
+    /// Every numbered value: kind, normalized value, number.
+    pub fn entries(&self) -> impl Iterator<Item = (Kind, &str, usize)> {
+        self.numbers.iter().map(|((k, v), n)| (*k, v.as_str(), *n))
+    }
 }
 
 /// Checks a user template: it must contain `{n}` so distinct values stay distinct.

@@ -2,9 +2,8 @@
 
 use crate::grammar;
 use crate::kind::Kind;
-use crate::matcher::DefaultAction;
-use crate::neutral::neutral_form;
 use crate::placeholder::Numbering;
+use crate::policy::{CompiledPolicy, Rewriter, Secrets};
 use crate::resolve::Finding;
 use serde::Serialize;
 use std::sync::Arc;
@@ -39,22 +38,70 @@ pub struct Redaction {
     pub changes: Vec<Change>,
 }
 
-/// Replaces each finding of `text` (sorted, non-overlapping) and keeps every other byte.
+/// What one finding becomes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replacement {
+    /// The text written in place of the finding.
+    pub text: String,
+    /// A neutral subject pronoun ("they"): the verb after it is made to agree.
+    pub neutral: bool,
+    /// The finding is deleted: one adjacent space goes with it.
+    pub remove: bool,
+}
+
+impl Replacement {
+    /// A plain replacement.
+    pub fn new(text: String) -> Self {
+        Replacement {
+            text,
+            neutral: false,
+            remove: false,
+        }
+    }
+
+    /// Deletes the finding (and one adjacent space).
+    pub fn removal() -> Self {
+        Replacement {
+            text: String::new(),
+            neutral: false,
+            remove: true,
+        }
+    }
+}
+
+/// Decides what each finding becomes; `None` keeps it unchanged (and unreported).
+pub trait Replacer {
+    /// The replacement for `finding` in `text`.
+    fn replace(&mut self, text: &str, finding: &Finding) -> Option<Replacement>;
+}
+
+/// Replaces each finding of `text` (sorted, non-overlapping) under the default
+/// `strict` policy and keeps every other byte.
 pub fn redact(text: &str, findings: &[Finding], numbering: &mut Numbering) -> Redaction {
+    let secrets = Secrets::default();
+    let mut rewriter = Rewriter::new(CompiledPolicy::strict(), &secrets, numbering);
+    redact_with(text, findings, &mut rewriter)
+}
+
+/// Replaces each finding of `text` (sorted, non-overlapping) as `replacer` decides
+/// and keeps every other byte.
+pub fn redact_with(text: &str, findings: &[Finding], replacer: &mut dyn Replacer) -> Redaction {
     let mut output = String::with_capacity(text.len());
     let mut changes = Vec::with_capacity(findings.len());
     let mut cursor = 0;
     let mut lines = LineIndex::new(text);
     for (i, f) in findings.iter().enumerate() {
         debug_assert!(f.start >= cursor, "findings must be sorted and disjoint");
+        let Some(rep) = replacer.replace(text, f) else {
+            continue;
+        };
+        let mut start = f.start;
         let mut end = f.end;
-        let mut replacement = replacement_for(text, f, numbering);
+        let mut replacement = rep.text;
+        let next_start = findings.get(i + 1).map_or(text.len(), |n| n.start);
         // "She takes" → "They take": the change covers the verb too, unless another
         // finding starts there.
-        if f.action == DefaultAction::Neutralize
-            && matches!(replacement.as_str(), "they" | "They" | "THEY")
-        {
-            let next_start = findings.get(i + 1).map_or(text.len(), |n| n.start);
+        if rep.neutral && matches!(replacement.as_str(), "they" | "They" | "THEY") {
             if let Some((verb_start, verb_end, plural)) = grammar::following_verb(text, f.end) {
                 if verb_end <= next_start {
                     replacement.push_str(&text[f.end..verb_start]);
@@ -63,47 +110,37 @@ pub fn redact(text: &str, findings: &[Finding], numbering: &mut Numbering) -> Re
                 }
             }
         }
-        output.push_str(&text[cursor..f.start]);
+        if rep.remove {
+            // "on 6/18/02 the" → "on the"; "dated 6/18/02." → "dated.".
+            let before = text[..start].chars().next_back();
+            let after = text[end..].chars().next();
+            let space_before = before.is_none_or(|c| c == ' ' || c == '\n');
+            if after == Some(' ') && space_before && end < next_start {
+                end += 1;
+            } else if before == Some(' ')
+                && start > cursor
+                && after.is_none_or(|c| !c.is_alphanumeric())
+            {
+                start -= 1;
+            }
+        }
+        output.push_str(&text[cursor..start]);
         output.push_str(&replacement);
         cursor = end;
-        let (line, column) = lines.position(f.start);
+        let (line, column) = lines.position(start);
         changes.push(Change {
-            start: f.start,
+            start,
             end,
             line,
             column,
             kind: f.kind,
             rule: f.rule.clone(),
-            original: text[f.start..end].to_string(),
+            original: text[start..end].to_string(),
             replacement,
         });
     }
     output.push_str(&text[cursor..]);
     Redaction { output, changes }
-}
-
-fn replacement_for(text: &str, f: &Finding, numbering: &mut Numbering) -> String {
-    let original = f.text(text);
-    if f.action == DefaultAction::Neutralize {
-        let next_word = text[f.end..]
-            .split(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty())
-            .map(str::to_lowercase);
-        let immediately_next = text[f.end..]
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric);
-        let next = if immediately_next {
-            next_word.as_deref()
-        } else {
-            None
-        };
-        if let Some(neutral) = neutral_form(original, next) {
-            return neutral;
-        }
-    }
-    numbering.placeholder(f.kind, original)
 }
 
 /// Applies `changes` to `input`; the result equals the redacted output exactly.

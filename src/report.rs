@@ -19,6 +19,9 @@ pub struct Report {
     pub schema: &'static str,
     /// Says that `original` fields hold identifying text.
     pub sensitive: &'static str,
+    /// The policy (profile or file) the redaction applied, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<String>,
     /// One entry per file.
     pub files: Vec<FileReport>,
 }
@@ -58,6 +61,7 @@ impl Report {
         Report {
             schema: SCHEMA,
             sensitive: SENSITIVE_NOTE,
+            policy: None,
             files,
         }
     }

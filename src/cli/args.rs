@@ -27,6 +27,13 @@ pub enum Command {
     /// Inspect or test the pattern library.
     #[command(subcommand)]
     Patterns(PatternsCommand),
+    /// List, show or check policies (what to remove and how).
+    #[command(subcommand)]
+    Policy(super::policy::PolicyCommand),
+    /// Create a secret key file (mode 0600) for pseudonyms and date shifts.
+    Keygen(super::policy::KeygenArgs),
+    /// Put the originals back into a redacted file, using the vault of its run.
+    Restore(super::policy::RestoreArgs),
 }
 
 /// Pattern-library options shared by every command.
@@ -71,6 +78,8 @@ pub struct RedactArgs {
     pub in_place: bool,
     #[command(flatten)]
     pub library: LibraryArgs,
+    #[command(flatten)]
+    pub policy: super::policy::PolicyArgs,
 }
 
 #[derive(Debug, Args)]

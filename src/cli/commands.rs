@@ -15,6 +15,18 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Verify(args) => super::review::verify(args),
         Command::Patterns(PatternsCommand::List { json, library }) => list(&library, json),
         Command::Patterns(PatternsCommand::Test { library }) => test(&library),
+        Command::Policy(cmd) => {
+            write_stdout(super::policy::policy_command(cmd)?.as_bytes())?;
+            Ok(0)
+        }
+        Command::Keygen(args) => {
+            eprint!("{}", super::policy::keygen(args)?);
+            Ok(0)
+        }
+        Command::Restore(args) => {
+            write_stdout(&super::policy::restore(args)?)?;
+            Ok(0)
+        }
     }
 }
 
@@ -44,7 +56,9 @@ fn redact(args: RedactArgs) -> Result<i32> {
     let scrubber = Scrubber::new(&library)?;
     let text = io::read_text(&args.input)?;
     let mut numbering = Numbering::new(&args.placeholder);
-    let redaction = scrubber.redact(&text, &mut numbering);
+    let mut prepared = super::policy::prepare(&args.policy, &mut numbering)?;
+    let redaction =
+        scrubber.redact_with_policy(&text, &prepared.policy, &prepared.secrets, &mut numbering);
 
     match &args.output {
         Some(path) if path != Path::new("-") => {
@@ -67,12 +81,17 @@ fn redact(args: RedactArgs) -> Result<i32> {
     }
     if let Some(path) = &args.report {
         let output = args.output.as_deref().map(display).unwrap_or("-".into());
-        let report = Report::new(vec![FileReport::new(
+        let mut report = Report::new(vec![FileReport::new(
             display(&args.input),
             Some(output),
-            redaction.changes,
+            redaction.changes.clone(),
         )]);
+        report.policy = Some(prepared.policy.name().to_string());
         io::write_atomic(path, report.to_json().as_bytes(), true)?;
+    }
+    if let Some((path, vault)) = &mut prepared.vault {
+        vault.record(&display(&args.input), &redaction, &numbering);
+        io::write_atomic(path, vault.to_json().as_bytes(), true)?;
     }
     Ok(0)
 }

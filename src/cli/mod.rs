@@ -3,6 +3,7 @@
 mod args;
 mod commands;
 mod review;
+mod policy;
 
 use clap::Parser;
 

@@ -1,0 +1,182 @@
+//! Policies: what to remove and how. A policy maps each kind (and optionally a
+//! rule id) to an action, and lists words that are never or always redacted.
+//! Built-in profiles (`strict`, `safe-harbor`, `publication`, `research`,
+//! `court-filing`) are TOML files under `policies/`, embedded in the binary.
+//!
+//! ```
+//! use casescrub::policy::{CompiledPolicy, Secrets};
+//! use casescrub::{Numbering, Scrubber};
+//! let scrubber = Scrubber::with_default_patterns().unwrap();
+//! let policy = CompiledPolicy::profile("publication").unwrap();
+//! let out = scrubber.redact_with_policy(
+//!     "Seen on 6/18/02 in Fresno, California.",
+//!     &policy,
+//!     &Secrets::default(),
+//!     &mut Numbering::default(),
+//! );
+//! assert_eq!(out.output, "Seen on 2002 in [LOCATION-1], California.");
+//! ```
+
+pub mod actions;
+pub mod dates;
+pub mod key;
+pub mod lists;
+pub mod model;
+pub mod profiles;
+pub mod pseudonym;
+pub mod rewrite;
+pub mod surrogate;
+pub mod vault;
+
+pub use key::Key;
+pub use model::{Action, Policy, Rewrite};
+pub use rewrite::{Rewriter, Secrets};
+
+use crate::kind::Kind;
+use crate::resolve::Finding;
+use lists::Lists;
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// Why a policy could not be loaded.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PolicyError {
+    /// The policy text is invalid.
+    #[error("policy {source_name}: {message}")]
+    Invalid {
+        /// The file (or profile) name.
+        source_name: String,
+        /// What is wrong and where.
+        message: String,
+    },
+    /// The policy file could not be read.
+    #[error("policy {path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// No built-in profile has that name.
+    #[error("unknown profile `{0}`; built-in profiles: {list}", list = profiles::names().join(", "))]
+    UnknownProfile(String),
+}
+
+/// A policy ready to apply: the parsed file plus its compiled lists.
+#[derive(Debug)]
+pub struct CompiledPolicy {
+    name: String,
+    policy: Policy,
+    lists: Lists,
+}
+
+impl CompiledPolicy {
+    /// Parses and compiles TOML text; `source_name` is used in error messages.
+    pub fn from_toml(source_name: &str, text: &str) -> Result<CompiledPolicy, PolicyError> {
+        let invalid = |message| PolicyError::Invalid {
+            source_name: source_name.to_string(),
+            message,
+        };
+        let policy = Policy::from_toml(text).map_err(invalid)?;
+        let lists = Lists::new(&policy.allow, &policy.deny).map_err(invalid)?;
+        Ok(CompiledPolicy {
+            name: policy
+                .name
+                .clone()
+                .unwrap_or_else(|| source_name.to_string()),
+            policy,
+            lists,
+        })
+    }
+
+    /// Reads a policy file.
+    pub fn from_file(path: &Path) -> Result<CompiledPolicy, PolicyError> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| PolicyError::Io {
+            path: shown.clone(),
+            source,
+        })?;
+        Self::from_toml(&shown, &text)
+    }
+
+    /// A built-in profile by name.
+    pub fn profile(name: &str) -> Result<CompiledPolicy, PolicyError> {
+        let text =
+            profiles::source(name).ok_or_else(|| PolicyError::UnknownProfile(name.to_string()))?;
+        Self::from_toml(&format!("profile `{name}`"), text)
+    }
+
+    /// The default profile (`strict`), compiled once.
+    pub fn strict() -> &'static CompiledPolicy {
+        static STRICT: OnceLock<CompiledPolicy> = OnceLock::new();
+        STRICT.get_or_init(|| Self::profile("strict").expect("the strict profile is valid"))
+    }
+
+    /// The policy's name (its `name` field, or the file name).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The parsed policy.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// The rewrite for a finding.
+    pub fn rewrite_for(&self, kind: Kind, rule: &str) -> &Rewrite {
+        self.policy.rewrite_for(kind, rule)
+    }
+
+    /// Applies the allow and deny lists to the detector's findings.
+    pub fn apply_lists(&self, text: &str, findings: Vec<Finding>) -> Vec<Finding> {
+        self.lists.apply(text, findings)
+    }
+
+    /// Whether any kind or rule uses `action`.
+    pub fn uses(&self, action: Action) -> bool {
+        self.policy.rewrites().any(|r| r.action == action)
+    }
+
+    /// Whether dates may be shifted (by `shift`, or by `surrogate` on dates).
+    pub fn shifts_dates(&self) -> bool {
+        self.policy
+            .rewrites()
+            .any(|r| matches!(r.action, Action::Shift | Action::Surrogate))
+    }
+
+    /// The largest date shift any rewrite allows (default 365 days).
+    pub fn max_shift_days(&self) -> u32 {
+        self.policy
+            .rewrites()
+            .filter(|r| matches!(r.action, Action::Shift | Action::Surrogate))
+            .filter_map(|r| r.max_days)
+            .min()
+            .unwrap_or(365)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_profile_compiles_and_names_itself() {
+        for name in profiles::names() {
+            let p = CompiledPolicy::profile(name).unwrap();
+            assert_eq!(p.name(), name);
+            assert!(p.policy().description.is_some(), "{name} has a description");
+        }
+        assert!(matches!(
+            CompiledPolicy::profile("lenient"),
+            Err(PolicyError::UnknownProfile(_))
+        ));
+    }
+
+    #[test]
+    fn errors_name_the_source() {
+        let err = CompiledPolicy::from_toml("my.toml", "[kinds]\nDATE = 3").unwrap_err();
+        assert!(err.to_string().starts_with("policy my.toml:"), "{err}");
+    }
+}

@@ -1,0 +1,195 @@
+//! Applies a policy to one finding: picks the rewrite for its kind and rule and
+//! produces the replacement text. An action that cannot apply to a value (a date
+//! without a year under `year-only`, an SSN-like value with four digits under
+//! `last4`, a pseudonym without a key) falls back to a placeholder, never to the
+//! original text.
+
+use super::actions;
+use super::dates::{shift_date, year_only};
+use super::key::Key;
+use super::model::Action;
+use super::pseudonym::{pseudonym, DEFAULT_LENGTH};
+use super::surrogate::surrogate;
+use super::CompiledPolicy;
+use crate::kind::Kind;
+use crate::neutral::neutral_form;
+use crate::placeholder::Numbering;
+use crate::redact::{Replacement, Replacer};
+use crate::resolve::Finding;
+
+/// The secrets a run uses. Without a key, `pseudonym` and `surrogate` fall back to
+/// placeholders; without an offset, `shift` does.
+#[derive(Debug, Clone, Default)]
+pub struct Secrets {
+    /// The `--key-file` key, for pseudonyms (and surrogates, when given).
+    pub key: Option<Key>,
+    /// The key surrogates are drawn with (the key file's, a vault's, or a random one).
+    pub surrogate_key: Option<Key>,
+    /// Days every date is moved by.
+    pub shift_days: Option<i64>,
+}
+
+/// A date offset from a key: the same key gives the same offset on every run;
+/// never zero, at most `max_days` either way.
+pub fn shift_from_key(key: &Key, max_days: u32) -> i64 {
+    let mac = key.mac("casescrub/date-shift/v1", &[]);
+    offset_from_bytes(&mac, max_days)
+}
+
+/// A random date offset for one document (or one case, kept in a vault).
+pub fn random_shift(max_days: u32) -> Result<i64, super::key::KeyError> {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).map_err(|e| super::key::KeyError::Random(e.to_string()))?;
+    Ok(offset_from_bytes(&bytes, max_days))
+}
+
+fn offset_from_bytes(bytes: &[u8], max_days: u32) -> i64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&bytes[..8]);
+    let n = u64::from_be_bytes(b);
+    let max = u64::from(max_days.max(1));
+    let magnitude = (n % max) as i64 + 1;
+    if (n >> 63) == 1 {
+        -magnitude
+    } else {
+        magnitude
+    }
+}
+
+/// Rewrites findings under a policy. Share `numbering` across the documents of a
+/// case to keep placeholders the same.
+#[derive(Debug)]
+pub struct Rewriter<'a> {
+    policy: &'a CompiledPolicy,
+    secrets: &'a Secrets,
+    numbering: &'a mut Numbering,
+}
+
+impl<'a> Rewriter<'a> {
+    /// A rewriter for one run.
+    pub fn new(
+        policy: &'a CompiledPolicy,
+        secrets: &'a Secrets,
+        numbering: &'a mut Numbering,
+    ) -> Self {
+        Rewriter {
+            policy,
+            secrets,
+            numbering,
+        }
+    }
+
+    /// The policy in use.
+    pub fn policy(&self) -> &CompiledPolicy {
+        self.policy
+    }
+}
+
+/// The word after `end` (lower case) when it follows directly after spaces.
+fn next_word(text: &str, end: usize) -> Option<String> {
+    let rest = &text[end..];
+    let immediately = rest
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric);
+    if !immediately {
+        return None;
+    }
+    rest.split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+impl Replacer for Rewriter<'_> {
+    fn replace(&mut self, text: &str, f: &Finding) -> Option<Replacement> {
+        let original = f.text(text);
+        let rewrite = self.policy.rewrite_for(f.kind, &f.rule);
+        let plain = |s: String| Some(Replacement::new(s));
+        let attempt: Option<Replacement> = match rewrite.action {
+            Action::Keep => return None,
+            Action::Placeholder => None,
+            Action::Remove => Some(Replacement::removal()),
+            Action::Mask => plain(match &rewrite.with {
+                Some(fixed) => fixed.clone(),
+                None => actions::mask(original, rewrite.mask_char.unwrap_or('█')),
+            }),
+            Action::Last4 => actions::last4(original).and_then(plain),
+            Action::Initials => actions::initials(original).and_then(plain),
+            Action::YearOnly => year_only(original).and_then(plain),
+            Action::Shift => match (f.kind, self.secrets.shift_days) {
+                (Kind::Date, Some(days)) => shift_date(original, days).and_then(plain),
+                _ => None,
+            },
+            Action::Generalize => match f.kind {
+                Kind::Age => actions::generalize_age(original, rewrite.band.unwrap_or(5)),
+                Kind::Date => year_only(original),
+                Kind::Zip => actions::generalize_zip(original),
+                _ => None,
+            }
+            .and_then(plain),
+            Action::Neutralize => {
+                if let Some(n) = neutral_form(original, next_word(text, f.end).as_deref()) {
+                    Some(Replacement {
+                        neutral: true,
+                        ..Replacement::new(n)
+                    })
+                } else if rewrite.sex_words != Some(false) {
+                    actions::neutral_noun(original).map(|noun| {
+                        if actions::used_as_adjective(&text[f.end..]) {
+                            Replacement::removal()
+                        } else {
+                            Replacement::new(noun)
+                        }
+                    })
+                } else {
+                    None
+                }
+            }
+            Action::Pseudonym => self.secrets.key.as_ref().map(|key| {
+                Replacement::new(pseudonym(
+                    key,
+                    f.kind,
+                    original,
+                    rewrite.length.unwrap_or(DEFAULT_LENGTH),
+                ))
+            }),
+            Action::Surrogate => self
+                .secrets
+                .surrogate_key
+                .as_ref()
+                .and_then(|key| surrogate(key, f.kind, original, self.secrets.shift_days))
+                .map(Replacement::new)
+                .or_else(|| {
+                    // Gender words have no realistic fake: they are neutralized.
+                    neutral_form(original, next_word(text, f.end).as_deref()).map(|n| Replacement {
+                        neutral: true,
+                        ..Replacement::new(n)
+                    })
+                }),
+        };
+        Some(
+            attempt
+                .unwrap_or_else(|| Replacement::new(self.numbering.placeholder(f.kind, original))),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_shift_is_stable_bounded_and_nonzero() {
+        let k = Key::from_bytes([9; 32]);
+        let d = shift_from_key(&k, 30);
+        assert_eq!(d, shift_from_key(&k, 30));
+        assert!(d != 0 && d.abs() <= 30);
+        for i in 0..50u8 {
+            let d = shift_from_key(&Key::from_bytes([i; 32]), 7);
+            assert!(d != 0 && d.abs() <= 7);
+        }
+        let r = random_shift(365).unwrap();
+        assert!(r != 0 && r.abs() <= 365);
+    }
+}
