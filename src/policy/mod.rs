@@ -9,12 +9,12 @@
 //! let scrubber = Scrubber::with_default_patterns().unwrap();
 //! let policy = CompiledPolicy::profile("publication").unwrap();
 //! let out = scrubber.redact_with_policy(
-//!     "Seen on 6/18/02 in Fresno, California.",
+//!     "Seen on 6/18/02 by Dr. Ana Ruiz in California.",
 //!     &policy,
 //!     &Secrets::default(),
 //!     &mut Numbering::default(),
 //! );
-//! assert_eq!(out.output, "Seen on 2002 in [LOCATION-1], California.");
+//! assert_eq!(out.output, "Seen on 2002 by Dr. [PERSON-1] in California.");
 //! ```
 
 pub mod actions;
