@@ -2,8 +2,8 @@
 
 mod args;
 mod commands;
-mod review;
 mod policy;
+mod review;
 
 use clap::Parser;
 

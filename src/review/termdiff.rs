@@ -489,7 +489,7 @@ mod tests {
              @@ -2,3 +2,3 @@\n b\n-Seen 6/18/02.\n+Seen [DATE-1].\n\
              # 3:6 DATE date.mdy-slash \"6/18/02\" -> \"[DATE-1]\"\n c\n\
              @@ -9,2 +9,2 @@\n h\n-DOB 6/18/02\n+DOB [DATE-1]\n\
-             # 10:5 DATE date.mdy-slash \"6/18/02\" -> \"[DATE-1]\"\n"
+             # 10:5 DATE date.birth \"6/18/02\" -> \"[DATE-1]\"\n"
         );
     }
 
