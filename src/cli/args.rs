@@ -17,8 +17,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Redact a file (or stdin) and write the redacted text.
-    Redact(RedactArgs),
+    /// Redact a file, a folder tree (`IN_DIR -o OUT_DIR`), or a JSONL/CSV stream.
+    Redact(Box<RedactArgs>),
     /// List findings without rewriting anything (output contains identifying text).
     Scan(ScanArgs),
     /// Check a redacted file (or folder) against the original and the report, and
@@ -46,11 +46,12 @@ pub struct LibraryArgs {
 
 #[derive(Debug, Args)]
 pub struct RedactArgs {
-    /// Input file, or `-` for stdin.
+    /// Input file, folder (folder mode: every file, recursively), or `-` for stdin.
     #[arg(default_value = "-")]
     pub input: PathBuf,
     /// Where to write the redacted text (default: stdout; with --diff, not written).
-    #[arg(short, long, value_name = "FILE")]
+    /// For a folder input: the output folder, which mirrors the input tree.
+    #[arg(short, long, value_name = "FILE|DIR")]
     pub output: Option<PathBuf>,
     /// Write a JSON report of every change (contains the original values; mode 0600).
     #[arg(long, value_name = "FILE")]
@@ -64,6 +65,8 @@ pub struct RedactArgs {
     /// Width of `--diff=side` (default: the terminal's, or $COLUMNS, or 120).
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<usize>,
+    #[command(flatten)]
+    pub bulk: BulkArgs,
     /// Lines of context around each change in the diff.
     #[arg(long, default_value_t = 3, value_name = "N")]
     pub context: usize,
@@ -73,13 +76,52 @@ pub struct RedactArgs {
     /// When to colour the diff.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// Allow writing the output over the input file.
+    /// Allow writing the output over the input file (folder mode: needs --backup).
     #[arg(long)]
     pub in_place: bool,
     #[command(flatten)]
     pub library: LibraryArgs,
     #[command(flatten)]
     pub policy: super::policy::PolicyArgs,
+}
+
+/// Folder mode (the input is a folder).
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Folder mode (INPUT is a folder)")]
+pub struct BulkArgs {
+    /// Include files matching GLOB (`*.txt`); `!GLOB` excludes. Repeatable.
+    #[arg(long = "glob", value_name = "GLOB")]
+    pub globs: Vec<String>,
+    /// Worker threads (default: the number of cores). Outputs are identical for any N.
+    #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Only rewrite files whose manifest entry does not match the input and output hashes.
+    #[arg(long)]
+    pub resume: bool,
+    /// The manifest (one JSON line per file) [default: OUT_DIR/casescrub-manifest.jsonl].
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    /// With --in-place: folder that receives a copy of every original (mode 0600).
+    #[arg(long, value_name = "DIR")]
+    pub backup: Option<PathBuf>,
+    /// No progress bar and no summary (failures are still printed).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+impl BulkArgs {
+    /// The first folder-mode flag given, if any (they make no sense for one file).
+    pub fn folder_only_flag(&self) -> Option<&'static str> {
+        [
+            (!self.globs.is_empty(), "--glob"),
+            (self.jobs.is_some(), "--jobs"),
+            (self.resume, "--resume"),
+            (self.manifest.is_some(), "--manifest"),
+            (self.backup.is_some(), "--backup"),
+        ]
+        .into_iter()
+        .find_map(|(given, flag)| given.then_some(flag))
+    }
 }
 
 #[derive(Debug, Args)]

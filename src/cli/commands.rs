@@ -10,7 +10,7 @@ use std::path::Path;
 /// Runs the parsed command; returns the exit code.
 pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
-        Command::Redact(args) => redact(args),
+        Command::Redact(args) => redact(*args),
         Command::Scan(args) => scan(args),
         Command::Verify(args) => super::review::verify(args),
         Command::Patterns(PatternsCommand::List { json, library }) => list(&library, json),
@@ -44,6 +44,16 @@ pub(super) fn display(path: &Path) -> String {
 
 fn redact(args: RedactArgs) -> Result<i32> {
     placeholder::check_template(&args.placeholder).map_err(anyhow::Error::msg)?;
+    if args.input.is_dir() {
+        let scrubber = Scrubber::new(&load_library(&args.library)?)?;
+        return super::folder::run(args, &scrubber);
+    }
+    if let Some(flag) = args.bulk.folder_only_flag() {
+        bail!(
+            "{flag} only applies when the input is a folder ({} is not)",
+            display(&args.input)
+        );
+    }
     if let Some(out) = &args.output {
         if !args.in_place && io::same_file(&args.input, out) {
             bail!(

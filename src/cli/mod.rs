@@ -2,6 +2,7 @@
 
 mod args;
 mod commands;
+mod folder;
 mod policy;
 mod review;
 

@@ -1,6 +1,7 @@
 //! Integration tests: one binary (see `autotests = false` in Cargo.toml).
 
 mod cli;
+mod folder;
 mod hostile;
 mod invariants;
 mod review;

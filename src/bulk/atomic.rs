@@ -1,0 +1,125 @@
+//! Streaming atomic output: bytes go to a temporary file next to the target, which
+//! is renamed over the target only when everything was written and flushed.
+
+use crate::error::{Error, Result};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use tempfile::NamedTempFile;
+
+/// A file being written; nothing appears at the target path until [`AtomicFile::commit`].
+/// Dropping it without committing deletes the temporary file.
+#[derive(Debug)]
+pub struct AtomicFile {
+    path: PathBuf,
+    private: bool,
+    writer: BufWriter<NamedTempFile>,
+}
+
+impl AtomicFile {
+    /// Starts writing `path` (its folder must exist). With `private`, mode 0600.
+    pub fn create(path: &Path, private: bool) -> Result<Self> {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let tmp = tempfile::Builder::new()
+            .prefix(".casescrub-")
+            .suffix(".tmp")
+            .tempfile_in(&dir)
+            .map_err(|source| Error::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            private,
+            writer: BufWriter::with_capacity(1 << 16, tmp),
+        })
+    }
+
+    /// Flushes, syncs, sets the mode and renames the temporary file over the target.
+    pub fn commit(self) -> Result<()> {
+        let path = self.path;
+        let io = |source| Error::Io {
+            path: path.clone(),
+            source,
+        };
+        let tmp = self.writer.into_inner().map_err(|e| io(e.into_error()))?;
+        tmp.as_file().sync_all().map_err(io)?;
+        set_mode(tmp.path(), self.private).map_err(io)?;
+        tmp.persist(&path).map_err(|e| io(e.error))?;
+        Ok(())
+    }
+
+    /// Like [`commit`](Self::commit), but fails if the target already exists.
+    pub fn commit_new(self) -> Result<()> {
+        let path = self.path;
+        let io = |source| Error::Io {
+            path: path.clone(),
+            source,
+        };
+        let tmp = self.writer.into_inner().map_err(|e| io(e.into_error()))?;
+        tmp.as_file().sync_all().map_err(io)?;
+        set_mode(tmp.path(), self.private).map_err(io)?;
+        tmp.persist_noclobber(&path).map_err(|e| io(e.error))?;
+        Ok(())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.writer.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.writer.write_all(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.writer.flush()
+    }
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, private: bool) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = if private { 0o600 } else { 0o644 };
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn set_mode(_path: &Path, _private: bool) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Writes `contents` to a new file at `path`, failing if it exists (mode 0600 with `private`).
+pub fn write_new(path: &Path, contents: &[u8], private: bool) -> Result<()> {
+    let mut file = AtomicFile::create(path, private)?;
+    file.write_all(contents).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    file.commit_new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_appears_until_commit_and_drop_cleans_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.txt");
+        let mut f = AtomicFile::create(&target, false).unwrap();
+        f.write_all(b"half").unwrap();
+        assert!(!target.exists());
+        drop(f);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+        let mut f = AtomicFile::create(&target, false).unwrap();
+        f.write_all(b"whole").unwrap();
+        f.commit().unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"whole");
+        assert!(write_new(&target, b"again", true).is_err());
+        assert_eq!(std::fs::read(&target).unwrap(), b"whole");
+    }
+}

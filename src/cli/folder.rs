@@ -1,0 +1,125 @@
+//! `casescrub redact IN_DIR -o OUT_DIR`: folder mode on the command line (progress
+//! bar, summary, exit code); the work itself is [`casescrub::bulk`].
+
+use super::args::RedactArgs;
+use anyhow::{bail, Result};
+use casescrub::bulk::{self, Options, Progress, Status, Target};
+use casescrub::{placeholder, Numbering, Scrubber};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Default manifest file name, inside the output (or backup) folder.
+pub const MANIFEST_NAME: &str = "casescrub-manifest.jsonl";
+
+/// Runs folder mode; exit code 1 if any file failed.
+pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
+    placeholder::check_template(&args.placeholder).map_err(anyhow::Error::msg)?;
+    if args.diff.is_some() {
+        bail!("--diff is not available for a folder input; use --report for every change");
+    }
+    let target = match (&args.output, args.in_place, &args.bulk.backup) {
+        (Some(_), true, _) => bail!("give either -o OUT_DIR or --in-place, not both"),
+        (None, true, Some(backup)) => Target::InPlace {
+            backup: backup.clone(),
+        },
+        (None, true, None) => bail!(
+            "--in-place on a folder needs --backup DIR (a folder outside the input that receives every original)"
+        ),
+        (Some(out), false, None) => Target::Folder(out.clone()),
+        (Some(_), false, Some(_)) => bail!("--backup only applies with --in-place"),
+        (None, false, _) => bail!(
+            "{} is a folder: give -o OUT_DIR for the redacted tree (or --in-place --backup DIR)",
+            args.input.display()
+        ),
+    };
+    let manifest = match (&args.bulk.manifest, &target) {
+        (Some(m), _) => m.clone(),
+        (None, Target::Folder(out)) => out.join(MANIFEST_NAME),
+        (None, Target::InPlace { backup }) => backup.join(MANIFEST_NAME),
+    };
+    let threads = match args.bulk.jobs {
+        Some(n) => usize::from(n),
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    let options = Options {
+        input: args.input.clone(),
+        target,
+        globs: args.bulk.globs.clone(),
+        threads,
+        resume: args.bulk.resume,
+        manifest: manifest.clone(),
+        report: args.report.clone(),
+    };
+    let bar = Bar::new(!args.bulk.quiet && std::io::stderr().is_terminal());
+    let summary = bulk::run(scrubber, Numbering::new(&args.placeholder), &options, &bar)?;
+    bar.bar.finish_and_clear();
+
+    for e in &summary.entries {
+        if e.status == Status::Failed {
+            eprintln!(
+                "casescrub: failed: {}",
+                e.error.as_deref().unwrap_or("unknown error")
+            );
+        }
+    }
+    let failed = summary.count(Status::Failed);
+    if !args.bulk.quiet {
+        eprintln!(
+            "casescrub: {} files, {:.1} MB: {} redacted, {} already up to date, {} skipped, {} failed; manifest {}",
+            summary.entries.len(),
+            summary.bytes() as f64 / 1e6,
+            summary.count(Status::Redacted),
+            summary.count(Status::Resumed),
+            summary.count(Status::Skipped),
+            failed,
+            manifest.display()
+        );
+    }
+    Ok(if failed > 0 { 1 } else { 0 })
+}
+
+/// The progress bar: bytes done of bytes found, on stderr only when it is a terminal.
+struct Bar {
+    bar: ProgressBar,
+    files: AtomicUsize,
+}
+
+impl Bar {
+    fn new(visible: bool) -> Self {
+        let bar = ProgressBar::with_draw_target(
+            Some(0),
+            if visible {
+                ProgressDrawTarget::stderr()
+            } else {
+                ProgressDrawTarget::hidden()
+            },
+        );
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} {msg} eta {eta}",
+            )
+            .expect("valid template"),
+        );
+        Bar {
+            bar,
+            files: AtomicUsize::new(0),
+        }
+    }
+}
+
+impl Progress for Bar {
+    fn start(&self, files: usize, bytes: u64) {
+        self.bar.set_length(bytes);
+        self.bar.set_message(format!("0/{files} files"));
+        self.files.store(0, Ordering::Relaxed);
+        self.bar.set_prefix(files.to_string());
+    }
+
+    fn file_done(&self, bytes: u64) {
+        let done = self.files.fetch_add(1, Ordering::Relaxed) + 1;
+        self.bar.inc(bytes);
+        self.bar
+            .set_message(format!("{done}/{} files", self.bar.prefix()));
+    }
+}
