@@ -11,15 +11,16 @@
 //! files are detected ahead of the sequencer, which bounds memory.
 
 use super::atomic::{self, AtomicFile};
+use super::engine::Engine;
 use super::hash::sha256_hex;
 use super::manifest::{self, Appender, ManifestEntry, Status, SCHEMA};
 use super::paths;
 use super::walk::{self, Found, Problem};
 use crate::error::{Error, Result};
-use crate::redact::{redact, Redaction};
+use crate::redact::Redaction;
 use crate::report::{FileReport, SENSITIVE_NOTE};
 use crate::resolve::Finding;
-use crate::{Numbering, Scrubber};
+use crate::Numbering;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::io::Write;
@@ -56,6 +57,8 @@ pub struct Options {
     pub manifest: PathBuf,
     /// A `casescrub.report/1` report with every finding (sensitive; mode 0600).
     pub report: Option<PathBuf>,
+    /// The policy name written in the report.
+    pub policy_name: Option<String>,
 }
 
 /// Receives progress; called from worker threads.
@@ -123,7 +126,7 @@ struct State {
 /// an error is returned only when the run as a whole cannot proceed (bad folders,
 /// manifest or report not writable).
 pub fn run(
-    scrubber: &Scrubber,
+    engine: &dyn Engine,
     numbering: Numbering,
     options: &Options,
     progress: &dyn Progress,
@@ -145,11 +148,11 @@ pub fn run(
     };
     let appender = Appender::open(&options.manifest, options.resume)?;
     let report = match &options.report {
-        Some(path) => Some(ReportSink::create(path)?),
+        Some(path) => Some(ReportSink::create(path, options.policy_name.as_deref())?),
         None => None,
     };
     let shared = Shared {
-        scrubber,
+        engine,
         plan: &plan,
         previous: &previous,
         appender: &appender,
@@ -277,7 +280,7 @@ impl Plan {
 }
 
 struct Shared<'a> {
-    scrubber: &'a Scrubber,
+    engine: &'a dyn Engine,
     plan: &'a Plan,
     previous: &'a HashMap<String, ManifestEntry>,
     appender: &'a Appender,
@@ -328,8 +331,11 @@ impl Shared<'_> {
                         let Some(d) = st.pending.remove(&next) else {
                             break;
                         };
+                        let input = self.plan.input.join(&d.found.rel).display().to_string();
                         let outcome = d.outcome.map(|t| {
-                            let r = redact(&t.text, &t.findings, &mut st.numbering);
+                            let r =
+                                self.engine
+                                    .redact(&input, &t.text, &t.findings, &mut st.numbering);
                             (t, r)
                         });
                         st.ready.push_back(Ready {
@@ -403,7 +409,7 @@ impl Shared<'_> {
             entry.bytes = Some(size);
             Box::new(entry)
         })?;
-        let findings = self.scrubber.detect(&text);
+        let findings = self.engine.detect(&text);
         Ok(Text {
             text,
             findings,
@@ -523,10 +529,14 @@ struct SinkState {
 }
 
 impl ReportSink {
-    fn create(path: &Path) -> Result<Self> {
+    fn create(path: &Path, policy: Option<&str>) -> Result<Self> {
         let mut file = AtomicFile::create(path, true)?;
+        let policy = match policy {
+            Some(name) => format!(",\"policy\":{}", serde_json::to_string(name).expect("str")),
+            None => String::new(),
+        };
         let head = format!(
-            "{{\"schema\":{},\"sensitive\":{},\"files\":[",
+            "{{\"schema\":{},\"sensitive\":{}{policy},\"files\":[",
             serde_json::to_string(crate::report::SCHEMA).expect("str"),
             serde_json::to_string(SENSITIVE_NOTE).expect("str")
         );

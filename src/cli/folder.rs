@@ -3,8 +3,8 @@
 
 use super::args::RedactArgs;
 use anyhow::{bail, Result};
-use casescrub::bulk::{self, Options, Progress, Status, Target};
-use casescrub::{placeholder, Numbering, Scrubber};
+use casescrub::bulk::{self, Options, PolicyEngine, Progress, Status, Target};
+use casescrub::{io, placeholder, Numbering, Scrubber};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -42,6 +42,17 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
         Some(n) => usize::from(n),
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
+    if let Some(vault) = &args.policy.vault {
+        let input = bulk::paths::resolve(&args.input)?;
+        if bulk::paths::resolve(vault)?.starts_with(&input) {
+            bail!(
+                "{}: the vault is inside the input folder; casescrub never writes inside the input folder",
+                vault.display()
+            );
+        }
+    }
+    let mut numbering = Numbering::new(&args.placeholder);
+    let mut prepared = super::policy::prepare(&args.policy, &mut numbering)?;
     let options = Options {
         input: args.input.clone(),
         target,
@@ -50,10 +61,20 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
         resume: args.bulk.resume,
         manifest: manifest.clone(),
         report: args.report.clone(),
+        policy_name: Some(prepared.policy.name().to_string()),
     };
     let bar = Bar::new(!args.bulk.quiet && std::io::stderr().is_terminal());
-    let summary = bulk::run(scrubber, Numbering::new(&args.placeholder), &options, &bar)?;
+    let (vault_path, vault) = match &mut prepared.vault {
+        Some((path, vault)) => (Some(path.clone()), Some(vault)),
+        None => (None, None),
+    };
+    let engine = PolicyEngine::new(scrubber, &prepared.policy, &prepared.secrets, vault);
+    let summary = bulk::run(&engine, numbering, &options, &bar)?;
+    drop(engine);
     bar.bar.finish_and_clear();
+    if let (Some(path), Some((_, vault))) = (vault_path, &prepared.vault) {
+        io::write_atomic(&path, vault.to_json().as_bytes(), true)?;
+    }
 
     for e in &summary.entries {
         if e.status == Status::Failed {

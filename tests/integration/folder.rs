@@ -429,3 +429,76 @@ fn unreadable_file_is_reported_and_the_run_goes_on() {
         "DOB [DATE-1]\n"
     );
 }
+
+#[test]
+fn policy_with_keyed_pseudonyms_applies_to_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    write(
+        &input.join("a.txt"),
+        b"Seen by Dr. Maria Lopez on 6/18/02.\n",
+    );
+    write(
+        &input.join("b/c.txt"),
+        b"Dr. Maria Lopez called on 7/4/19.\n",
+    );
+    let key = dir.path().join("key");
+    casescrub().arg("keygen").arg(&key).assert().success();
+    let policy = dir.path().join("keyed.toml");
+    std::fs::write(
+        &policy,
+        "name = \"keyed\"\ndescription = \"all keyed\"\ndefault = \"pseudonym\"\n",
+    )
+    .unwrap();
+    let mut runs = Vec::new();
+    for jobs in ["1", "2"] {
+        let out = dir.path().join(format!("out{jobs}"));
+        let report = dir.path().join(format!("report{jobs}.json"));
+        redact_folder(
+            &input,
+            &out,
+            &[
+                "-j",
+                jobs,
+                "--policy",
+                policy.to_str().unwrap(),
+                "--key-file",
+                key.to_str().unwrap(),
+                "--report",
+                report.to_str().unwrap(),
+            ],
+        )
+        .success();
+        let json: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+        assert_eq!(json["policy"], "keyed");
+        runs.push(snapshot(&out));
+    }
+    assert_eq!(runs[0], runs[1]);
+    let a = &runs[0][0].1;
+    let c = &runs[0][1].1;
+    let token = |text: &str| {
+        text.split_whitespace()
+            .find(|w| w.starts_with("[PERSON-"))
+            .unwrap()
+            .to_string()
+    };
+    assert!(!a.contains("Lopez") && !c.contains("Lopez"));
+    assert_eq!(token(a).trim_end_matches('.'), token(c));
+    assert!(
+        !token(c).ends_with("-1]"),
+        "a keyed pseudonym, not a number: {c}"
+    );
+    // The same key outside folder mode gives the same token.
+    casescrub()
+        .args([
+            "redact",
+            "--policy",
+            policy.to_str().unwrap(),
+            "--key-file",
+            key.to_str().unwrap(),
+        ])
+        .write_stdin("Dr. Maria Lopez called on 7/4/19.\n")
+        .assert()
+        .success()
+        .stdout(c.clone());
+}
