@@ -70,7 +70,6 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
     };
     let engine = PolicyEngine::new(scrubber, &prepared.policy, &prepared.secrets, vault);
     let summary = bulk::run(&engine, numbering, &options, &bar)?;
-    drop(engine);
     bar.bar.finish_and_clear();
     if let (Some(path), Some((_, vault))) = (vault_path, &prepared.vault) {
         io::write_atomic(&path, vault.to_json().as_bytes(), true)?;
