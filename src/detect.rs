@@ -4,7 +4,7 @@
 use crate::matcher::{CompiledRule, Matcher, WordAutomaton};
 use crate::validate::{self, Groups};
 use regex_automata::util::captures::Captures;
-use regex_automata::{Anchored, Input, PatternID};
+use regex_automata::{Anchored, Input};
 
 /// A match of one rule, before overlaps are resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,26 +35,26 @@ impl Matcher {
 
     fn regex_candidates(&self, text: &str, out: &mut Vec<Candidate>) {
         let Some(re) = &self.regex else { return };
-        let mut caps = re.create_captures();
+        let mut caps: Vec<Captures> = self.single.iter().map(|r| r.create_captures()).collect();
         let mut pos = 0;
         while pos <= text.len() {
-            re.search_captures(&Input::new(text).range(pos..), &mut caps);
-            let Some(m) = caps.get_match() else { break };
+            // The combined regex finds where and which rule (fast engines only); the
+            // rule's own regex, anchored there, reads its capture groups.
+            let Some(m) = re.search(&Input::new(text).range(pos..)) else {
+                break;
+            };
             let (start, end) = (m.start(), m.end());
-            let mut accepted = self.accept_regex(text, &caps);
-            if accepted.is_none() {
-                // Another rule may match at the same place: try the rules listed after
-                // the rejected one, anchored here.
-                for pid in m.pattern().as_usize() + 1..self.regex_rules.len() {
-                    let input = Input::new(text)
-                        .range(start..)
-                        .anchored(Anchored::Pattern(PatternID::new_unchecked(pid)));
-                    re.search_captures(&input, &mut caps);
-                    if caps.is_match() {
-                        accepted = self.accept_regex(text, &caps);
-                        if accepted.is_some() {
-                            break;
-                        }
+            let mut accepted = None;
+            // If the rule rejects the match, another may match at the same place: try
+            // the rules listed after it, anchored here.
+            let first = m.pattern().as_usize();
+            for (pid, caps) in caps.iter_mut().enumerate().skip(first) {
+                let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+                self.single[pid].search_captures(&input, caps);
+                if caps.is_match() {
+                    accepted = self.accept_regex(text, pid, caps);
+                    if accepted.is_some() {
+                        break;
                     }
                 }
             }
@@ -74,9 +74,13 @@ impl Matcher {
     }
 
     /// Checks the regex match in `caps`; returns its candidates and the whole match end.
-    fn accept_regex(&self, text: &str, caps: &Captures) -> Option<(Vec<Candidate>, usize)> {
+    fn accept_regex(
+        &self,
+        text: &str,
+        pid: usize,
+        caps: &Captures,
+    ) -> Option<(Vec<Candidate>, usize)> {
         let m = caps.get_match()?;
-        let pid = m.pattern().as_usize();
         let rule_index = self.regex_rules[pid];
         let rule = &self.rules[rule_index];
         let span = caps

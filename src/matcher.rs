@@ -47,6 +47,10 @@ pub(crate) struct WordAutomaton {
 pub struct Matcher {
     pub(crate) rules: Vec<CompiledRule>,
     pub(crate) regex: Option<meta::Regex>,
+    /// Regex pattern index → that rule's regex alone, used (anchored at a match of the
+    /// combined regex) to read capture groups: capture-aware search of the combined
+    /// regex would run the slow engine over the whole library's NFA for every match.
+    pub(crate) single: Vec<meta::Regex>,
     /// Regex pattern index → rule index.
     pub(crate) regex_rules: Vec<usize>,
     /// Regex pattern index → its `k_KIND` capture groups (group index, kind).
@@ -57,6 +61,11 @@ pub struct Matcher {
 
 /// Largest compiled size allowed for the combined regex (bytes).
 const REGEX_SIZE_LIMIT: usize = 256 * 1024 * 1024;
+
+/// Lazy-DFA cache for the combined regex. The default (2 MiB) is too small for the
+/// whole library: the DFA would give up and every search would fall back to the
+/// PikeVM, about a thousand times slower.
+const HYBRID_CACHE: usize = 64 * 1024 * 1024;
 
 impl Matcher {
     /// Compiles every rule of `library`.
@@ -71,6 +80,7 @@ impl Matcher {
         specs.sort_by(|a, b| b.priority.cmp(&a.priority).then(a.id.cmp(&b.id)));
         let mut rules = Vec::with_capacity(specs.len());
         let mut regex_sources = Vec::new();
+        let mut single = Vec::new();
         let mut regex_rules = Vec::new();
         let mut folded = WordLists::default();
         let mut exact = WordLists::default();
@@ -99,13 +109,14 @@ impl Matcher {
                     source
                 };
                 // Compile alone first so an error names the rule.
-                meta::Regex::builder()
+                let alone = meta::Regex::builder()
                     .configure(meta::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT)))
                     .build(&source)
                     .map_err(|e| Error::Pattern {
                         file: spec.source.clone(),
                         message: format!("rule `{}`: invalid regex: {e}", spec.id),
                     })?;
+                single.push(alone);
                 regex_sources.push(source);
                 regex_rules.push(index);
             } else {
@@ -124,7 +135,11 @@ impl Matcher {
         } else {
             Some(
                 meta::Regex::builder()
-                    .configure(meta::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT)))
+                    .configure(
+                        meta::Config::new()
+                            .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+                            .hybrid_cache_capacity(HYBRID_CACHE),
+                    )
                     .build_many(&regex_sources)
                     .map_err(|e| Error::Pattern {
                         file: "(combined library)".into(),
@@ -132,19 +147,18 @@ impl Matcher {
                     })?,
             )
         };
-        let regex_kind_groups = match &regex {
-            Some(re) => (0..regex_sources.len())
-                .map(|pid| kind_groups(re, pid))
-                .collect::<std::result::Result<_, String>>()
-                .map_err(|message| Error::Pattern {
-                    file: "(combined library)".into(),
-                    message,
-                })?,
-            None => Vec::new(),
-        };
+        let regex_kind_groups = single
+            .iter()
+            .map(|re| kind_groups(re, 0))
+            .collect::<std::result::Result<_, String>>()
+            .map_err(|message| Error::Pattern {
+                file: "(combined library)".into(),
+                message,
+            })?;
         Ok(Matcher {
             rules,
             regex,
+            single,
             regex_rules,
             regex_kind_groups,
             words_folded: folded.build(true)?,
