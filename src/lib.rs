@@ -31,6 +31,7 @@ pub mod report;
 pub mod resolve;
 pub mod review;
 pub mod selftest;
+pub mod stream;
 pub mod validate;
 
 pub use error::{Error, Result};

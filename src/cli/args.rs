@@ -67,6 +67,8 @@ pub struct RedactArgs {
     pub width: Option<usize>,
     #[command(flatten)]
     pub bulk: BulkArgs,
+    #[command(flatten)]
+    pub stream: StreamArgs,
     /// Lines of context around each change in the diff.
     #[arg(long, default_value_t = 3, value_name = "N")]
     pub context: usize,
@@ -122,6 +124,28 @@ impl BulkArgs {
         .into_iter()
         .find_map(|(given, flag)| given.then_some(flag))
     }
+}
+
+/// Dataset mode: JSON Lines or CSV, streamed with constant memory.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Dataset mode (JSON Lines or CSV, streamed)")]
+pub struct StreamArgs {
+    /// Input is JSON Lines: redact the string values of each --field.
+    #[arg(long, conflicts_with_all = ["csv", "diff"], requires = "fields")]
+    pub jsonl: bool,
+    /// Field of each JSON line to redact (repeatable; every string inside is redacted).
+    #[arg(long = "field", value_name = "NAME", requires = "jsonl")]
+    pub fields: Vec<String>,
+    /// Input is CSV with a header row: redact each --column, keep every other column.
+    #[arg(long, conflicts_with = "diff", requires = "columns")]
+    pub csv: bool,
+    /// CSV column to redact, by header name (repeatable).
+    #[arg(long = "column", value_name = "NAME", requires = "csv")]
+    pub columns: Vec<String>,
+    /// Add the findings of each record (same schema as the report, plus the field).
+    /// JSONL: a `findings` array per line; CSV: a `findings` column holding JSON.
+    #[arg(long)]
+    pub findings: bool,
 }
 
 #[derive(Debug, Args)]

@@ -54,6 +54,13 @@ fn redact(args: RedactArgs) -> Result<i32> {
             display(&args.input)
         );
     }
+    if super::stream::wanted(&args) {
+        let scrubber = Scrubber::new(&load_library(&args.library)?)?;
+        return super::stream::run(args, &scrubber);
+    }
+    if args.stream.findings {
+        bail!("--findings needs --jsonl or --csv");
+    }
     if let Some(out) = &args.output {
         if !args.in_place && io::same_file(&args.input, out) {
             bail!(

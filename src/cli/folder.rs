@@ -15,6 +15,9 @@ pub const MANIFEST_NAME: &str = "casescrub-manifest.jsonl";
 /// Runs folder mode; exit code 1 if any file failed.
 pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
     placeholder::check_template(&args.placeholder).map_err(anyhow::Error::msg)?;
+    if args.stream.jsonl || args.stream.csv || args.stream.findings {
+        bail!("--jsonl/--csv/--findings read one file or stdin, not a folder");
+    }
     if args.diff.is_some() {
         bail!("--diff is not available for a folder input; use --report for every change");
     }

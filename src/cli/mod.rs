@@ -5,6 +5,7 @@ mod commands;
 mod folder;
 mod policy;
 mod review;
+mod stream;
 
 use clap::Parser;
 

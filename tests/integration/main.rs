@@ -6,4 +6,5 @@ mod hostile;
 mod invariants;
 mod review;
 mod snapshots;
+mod stream;
 mod util;

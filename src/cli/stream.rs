@@ -1,0 +1,100 @@
+//! `casescrub redact --jsonl --field F` / `--csv --column C`: dataset mode on the
+//! command line; the work itself is [`casescrub::stream`].
+
+use super::args::RedactArgs;
+use super::commands::display;
+use anyhow::{bail, Result};
+use casescrub::bulk::atomic::AtomicFile;
+use casescrub::bulk::PolicyEngine;
+use casescrub::{io, stream, Numbering, Scrubber};
+use std::io::{BufReader, BufWriter, Read, Write};
+use std::path::Path;
+
+/// Whether the flags ask for dataset mode.
+pub fn wanted(args: &RedactArgs) -> bool {
+    args.stream.jsonl || args.stream.csv
+}
+
+/// Runs dataset mode.
+pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
+    if args.report.is_some() {
+        bail!("--report is for files and folders; in dataset mode use --findings (a findings array per record)");
+    }
+    if args.policy.vault.is_some() {
+        bail!("--vault is not available in dataset mode; use --key-file with a pseudonym policy for tokens that are stable across runs and machines");
+    }
+    let mut numbering = Numbering::new(&args.placeholder);
+    let prepared = super::policy::prepare(&args.policy, &mut numbering)?;
+    let engine = PolicyEngine::new(scrubber, &prepared.policy, &prepared.secrets, None);
+
+    let stdin = args.input == Path::new("-");
+    let input: Box<dyn Read> = if stdin {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(&args.input).map_err(|source| casescrub::Error::Io {
+            path: args.input.clone(),
+            source,
+        })?;
+        Box::new(file)
+    };
+    let input = BufReader::with_capacity(1 << 16, input);
+    let to_file = args.output.as_ref().filter(|p| *p != Path::new("-"));
+    if let Some(out) = to_file {
+        if !args.in_place && io::same_file(&args.input, out) {
+            bail!(
+                "{}: output is the input file; pass --in-place to overwrite it",
+                display(out)
+            );
+        }
+    }
+    let mut file = match to_file {
+        Some(path) => Some(AtomicFile::create(path, false)?),
+        None => None,
+    };
+    let mut stdout = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let output: &mut dyn Write = match &mut file {
+        Some(f) => f,
+        None => &mut stdout,
+    };
+    let result = if args.stream.jsonl {
+        let options = stream::jsonl::Options {
+            fields: args.stream.fields.clone(),
+            findings: args.stream.findings,
+        };
+        stream::jsonl::redact(
+            &engine,
+            &mut numbering,
+            &options,
+            &args.input,
+            input,
+            output,
+        )
+    } else {
+        let options = stream::csv::Options {
+            columns: args.stream.columns.clone(),
+            findings: args.stream.findings,
+            delimiter: b',',
+        };
+        stream::csv::redact(
+            &engine,
+            &mut numbering,
+            &options,
+            &args.input,
+            input,
+            output,
+        )
+    };
+    match result {
+        Ok(_) => {}
+        Err(casescrub::Error::Io { source, .. })
+            if source.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
+            return Ok(0)
+        }
+        Err(e) => return Err(e.into()),
+    }
+    if let Some(f) = file {
+        f.commit()?;
+    }
+    Ok(0)
+}
