@@ -104,6 +104,10 @@ pub struct Rewrite {
     pub max_days: Option<u32>,
     /// `pseudonym`: hex digits of the token (default 8, 6 to 64).
     pub length: Option<usize>,
+    /// `year-only`/`generalize` of dates: a year more than this many years before
+    /// the current one gets a placeholder (Safe Harbor: years that reveal an age
+    /// over 89).
+    pub max_years_ago: Option<u32>,
 }
 
 impl Rewrite {
@@ -117,6 +121,7 @@ impl Rewrite {
             sex_words: None,
             max_days: None,
             length: None,
+            max_years_ago: None,
         }
     }
 
@@ -143,6 +148,11 @@ impl Rewrite {
             &[Action::Shift, Action::Surrogate],
         )?;
         only(self.length.is_some(), "length", &[Action::Pseudonym])?;
+        only(
+            self.max_years_ago.is_some(),
+            "max_years_ago",
+            &[Action::YearOnly, Action::Generalize],
+        )?;
         if self.mask_char.is_some() && self.with.is_some() {
             return Err("`char` and `with` cannot both be set".into());
         }
@@ -181,6 +191,7 @@ impl<'de> Deserialize<'de> for Rewrite {
             sex_words: Option<bool>,
             max_days: Option<u32>,
             length: Option<usize>,
+            max_years_ago: Option<u32>,
         }
 
         impl<'de> Visitor<'de> for RewriteVisitor {
@@ -210,6 +221,7 @@ impl<'de> Deserialize<'de> for Rewrite {
                     sex_words: t.sex_words,
                     max_days: t.max_days,
                     length: t.length,
+                    max_years_ago: t.max_years_ago,
                 };
                 r.check().map_err(<M::Error as de::Error>::custom)?;
                 Ok(r)

@@ -85,6 +85,46 @@ impl<'a> Rewriter<'a> {
     }
 }
 
+/// The year of a date, unless it lies more than `max_years_ago` years back.
+fn recent_year(text: &str, max_years_ago: Option<u32>) -> Option<String> {
+    let year = year_only(text)?;
+    match max_years_ago {
+        Some(limit) if current_year() - year.parse::<i32>().ok()? > limit as i32 => None,
+        _ => Some(year),
+    }
+}
+
+/// The current calendar year (UTC).
+fn current_year() -> i32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    super::dates::civil_from_days((secs / 86_400) as i64).0
+}
+
+/// Pronouns and titles to neutral forms; with `sex_words`, sex words to neutral
+/// nouns ("a female with" → "a person with"), or removed when used as an adjective
+/// ("a female patient" → "a patient").
+fn neutralize(text: &str, f: &Finding, sex_words: bool) -> Option<Replacement> {
+    let original = f.text(text);
+    if let Some(n) = neutral_form(original, next_word(text, f.end).as_deref()) {
+        return Some(Replacement {
+            neutral: true,
+            ..Replacement::new(n)
+        });
+    }
+    if !sex_words {
+        return None;
+    }
+    actions::neutral_noun(original).map(|noun| {
+        if actions::used_as_adjective(&text[f.end..]) {
+            Replacement::removal()
+        } else {
+            Replacement::new(noun)
+        }
+    })
+}
+
 /// The word after `end` (lower case) when it follows directly after spaces.
 fn next_word(text: &str, end: usize) -> Option<String> {
     let rest = &text[end..];
@@ -115,37 +155,32 @@ impl Replacer for Rewriter<'_> {
                 None => actions::mask(original, rewrite.mask_char.unwrap_or('█')),
             }),
             Action::Last4 => actions::last4(original).and_then(plain),
-            Action::Initials => actions::initials(original).and_then(plain),
-            Action::YearOnly => year_only(original).and_then(plain),
+            Action::Initials => match f.kind {
+                Kind::Person | Kind::Org => actions::initials(original).and_then(plain),
+                _ => None,
+            },
+            Action::YearOnly => recent_year(original, rewrite.max_years_ago).and_then(plain),
             Action::Shift => match (f.kind, self.secrets.shift_days) {
                 (Kind::Date, Some(days)) => shift_date(original, days).and_then(plain),
                 _ => None,
             },
             Action::Generalize => match f.kind {
-                Kind::Age => actions::generalize_age(original, rewrite.band.unwrap_or(5)),
-                Kind::Date => year_only(original),
+                Kind::Age => {
+                    actions::generalize_age(original, rewrite.band.unwrap_or(5)).map(|band| {
+                        // "a 94-year-old" → "a 90-or-older-year-old", not "90 or older-year-old".
+                        if text[f.end..].starts_with('-') {
+                            band.replace(' ', "-")
+                        } else {
+                            band
+                        }
+                    })
+                }
+                Kind::Date => recent_year(original, rewrite.max_years_ago),
                 Kind::Zip => actions::generalize_zip(original),
                 _ => None,
             }
             .and_then(plain),
-            Action::Neutralize => {
-                if let Some(n) = neutral_form(original, next_word(text, f.end).as_deref()) {
-                    Some(Replacement {
-                        neutral: true,
-                        ..Replacement::new(n)
-                    })
-                } else if rewrite.sex_words != Some(false) {
-                    actions::neutral_noun(original).map(|noun| {
-                        if actions::used_as_adjective(&text[f.end..]) {
-                            Replacement::removal()
-                        } else {
-                            Replacement::new(noun)
-                        }
-                    })
-                } else {
-                    None
-                }
-            }
+            Action::Neutralize => neutralize(text, f, rewrite.sex_words != Some(false)),
             Action::Pseudonym => self.secrets.key.as_ref().map(|key| {
                 Replacement::new(pseudonym(
                     key,
@@ -154,19 +189,16 @@ impl Replacer for Rewriter<'_> {
                     rewrite.length.unwrap_or(DEFAULT_LENGTH),
                 ))
             }),
-            Action::Surrogate => self
-                .secrets
-                .surrogate_key
-                .as_ref()
-                .and_then(|key| surrogate(key, f.kind, original, self.secrets.shift_days))
-                .map(Replacement::new)
-                .or_else(|| {
-                    // Gender words have no realistic fake: they are neutralized.
-                    neutral_form(original, next_word(text, f.end).as_deref()).map(|n| Replacement {
-                        neutral: true,
-                        ..Replacement::new(n)
-                    })
-                }),
+            Action::Surrogate => match f.kind {
+                // Gender words have no realistic fake: they are neutralized.
+                Kind::Gender => neutralize(text, f, true),
+                _ => self
+                    .secrets
+                    .surrogate_key
+                    .as_ref()
+                    .and_then(|key| surrogate(key, f.kind, original, self.secrets.shift_days))
+                    .map(Replacement::new),
+            },
         };
         Some(
             attempt

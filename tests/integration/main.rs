@@ -4,6 +4,7 @@ mod cli;
 mod folder;
 mod hostile;
 mod invariants;
+mod policy;
 mod review;
 mod snapshots;
 mod stream;
