@@ -37,8 +37,12 @@ def main():
     ap.add_argument("--pred", default="/tmp/casescrub-pred.jsonl")
     ap.add_argument("--score", help="path to score.py; prints its table")
     ap.add_argument("--patterns", help="extra pattern folder")
-    ap.add_argument("scorer_args", nargs="*")
-    args = ap.parse_args()
+    argv = sys.argv[1:]
+    scorer_args = []
+    if "--" in argv:
+        cut = argv.index("--")
+        argv, scorer_args = argv[:cut], argv[cut + 1 :]
+    args = ap.parse_args(argv)
     extra = ["--patterns", args.patterns] if args.patterns else []
     with open(args.gold, encoding="utf-8") as gold, open(args.pred, "w", encoding="utf-8") as pred:
         for line in gold:
@@ -46,7 +50,7 @@ def main():
             spans = predict(args.bin, doc["text"], extra)
             pred.write(json.dumps({"id": doc["id"], "spans": spans}) + "\n")
     if args.score:
-        sys.exit(subprocess.call([sys.executable, args.score, args.gold, args.pred, *args.scorer_args]))
+        sys.exit(subprocess.call([sys.executable, args.score, args.gold, args.pred, *scorer_args]))
 
 
 if __name__ == "__main__":
