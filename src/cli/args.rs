@@ -21,6 +21,9 @@ pub enum Command {
     Redact(Box<RedactArgs>),
     /// List findings without rewriting anything (output contains identifying text).
     Scan(ScanArgs),
+    /// Write ONE self-contained HTML page to check redactions: original and redacted side
+    /// by side, findings highlighted (the page contains original identifying text).
+    Review(super::review::ReviewArgs),
     /// Check a redacted file (or folder) against the original and the report, and
     /// rescan it: exit 0 clean, 3 residue found, 4 not the original with the report applied.
     Verify(super::review::VerifyArgs),

@@ -13,6 +13,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Redact(args) => redact(*args),
         Command::Scan(args) => scan(args),
         Command::Verify(args) => super::review::verify(args),
+        Command::Review(args) => super::review::review(args),
         Command::Patterns(PatternsCommand::List { json, library }) => list(&library, json),
         Command::Patterns(PatternsCommand::Test { library }) => test(&library),
         Command::Policy(cmd) => {

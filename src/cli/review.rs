@@ -4,6 +4,7 @@ use super::args::{DiffLayout, LibraryArgs};
 use super::commands::{display, escape, load_library, write_stdout};
 use anyhow::{bail, Context as _, Result};
 use casescrub::redact::Change;
+use casescrub::review::html::{self, ReviewFile};
 use casescrub::review::termdiff::{self, Layout, Options};
 use casescrub::review::verify::{self, Mismatch, ReportIn, ReportedFile, Verdict};
 use casescrub::{io, Scrubber};
@@ -48,6 +49,63 @@ fn terminal_width() -> usize {
         .and_then(|c| c.parse().ok())
         .filter(|&c: &usize| c > 0)
         .unwrap_or(120)
+}
+
+/// Flags of `casescrub review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Files to review (one section per file, with an index).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Where to write the page (mode 0600: it contains original identifying text).
+    #[arg(short, long, value_name = "review.html")]
+    pub output: PathBuf,
+    /// Placeholder template: `{kind}` is the kind, `{n}` the number.
+    #[arg(long, default_value = casescrub::placeholder::DEFAULT_TEMPLATE, value_name = "TEMPLATE")]
+    pub placeholder: String,
+    #[command(flatten)]
+    pub library: LibraryArgs,
+}
+
+/// `casescrub review`: redacts each file as `redact` would and writes the page.
+pub fn review(args: ReviewArgs) -> Result<i32> {
+    casescrub::placeholder::check_template(&args.placeholder).map_err(anyhow::Error::msg)?;
+    for input in &args.files {
+        if io::same_file(input, &args.output) {
+            bail!(
+                "{}: the page would overwrite an input file",
+                display(&args.output)
+            );
+        }
+    }
+    let library = load_library(&args.library)?;
+    let scrubber = Scrubber::new(&library)?;
+    let mut numbering = casescrub::Numbering::new(&args.placeholder);
+    let mut files = Vec::new();
+    for input in &args.files {
+        let text = io::read_text(input)?;
+        let redaction = scrubber.redact(&text, &mut numbering);
+        files.push(ReviewFile {
+            name: display(input),
+            original: text,
+            marks: Vec::new(),
+            changes: redaction.changes,
+            rejected: Vec::new(),
+        });
+    }
+    let title = match files.as_slice() {
+        [one] => one.name.clone(),
+        many => format!("{} files", many.len()),
+    };
+    let page = html::render(&files, &title);
+    io::write_atomic(&args.output, page.as_bytes(), true)?;
+    let findings: usize = files.iter().map(|f| f.changes.len()).sum();
+    eprintln!(
+        "casescrub: wrote {} ({} file(s), {findings} finding(s)); it contains original identifying text (mode 0600)",
+        display(&args.output),
+        files.len()
+    );
+    Ok(0)
 }
 
 /// Flags of `casescrub verify`.

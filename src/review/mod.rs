@@ -8,5 +8,6 @@
 //! Everything here renders original identifying text: callers must treat the output
 //! like the unredacted file.
 
+pub mod html;
 pub mod termdiff;
 pub mod verify;

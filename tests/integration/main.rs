@@ -1,5 +1,6 @@
 //! Integration tests: one binary (see `autotests = false` in Cargo.toml).
 
+mod browser;
 mod cli;
 mod folder;
 mod hostile;

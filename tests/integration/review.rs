@@ -238,3 +238,69 @@ fn verify_checks_a_bulk_folder_from_the_report() {
         .code(4)
         .stdout(predicate::str::contains("b.txt:1:"));
 }
+
+/// The page with its (constant) stylesheet and script elided: its structure.
+fn page_structure(page: &str) -> String {
+    let mut out = page.to_string();
+    for (open, close) in [("<style>\n", "</style>"), ("<script>\n", "</script>")] {
+        if let (Some(a), Some(b)) = (out.find(open), out.rfind(close)) {
+            out.replace_range(a + open.len()..b, "…\n");
+        }
+    }
+    out
+}
+
+#[test]
+fn review_html_structure_is_pinned() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&a, DOC).unwrap();
+    std::fs::write(&b, "Nothing to see.\n").unwrap();
+    let page = dir.path().join("review.html");
+    casescrub()
+        .current_dir(dir.path())
+        .args(["review", "a.txt", "b.txt", "-o", "review.html"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "contains original identifying text",
+        ));
+    let html = std::fs::read_to_string(&page).unwrap();
+    insta::assert_snapshot!("review-html", page_structure(&html));
+}
+
+#[test]
+fn report_json_is_pinned() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("in.txt"), DOC).unwrap();
+    casescrub()
+        .current_dir(dir.path())
+        .args([
+            "redact",
+            "in.txt",
+            "-o",
+            "out.txt",
+            "--report",
+            "report.json",
+        ])
+        .assert()
+        .success();
+    let json = std::fs::read_to_string(dir.path().join("report.json")).unwrap();
+    insta::assert_snapshot!("report-json", json);
+}
+
+#[test]
+fn review_refuses_to_overwrite_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    std::fs::write(&a, DOC).unwrap();
+    casescrub()
+        .arg("review")
+        .arg(&a)
+        .arg("-o")
+        .arg(&a)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("would overwrite an input"));
+    assert_eq!(std::fs::read_to_string(&a).unwrap(), DOC);
+}
