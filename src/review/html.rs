@@ -56,23 +56,26 @@ pub fn kind_colour(kind: Kind) -> String {
     format!("hsl({hue} 85% {light}%)")
 }
 
+/// One finding as the page's script reads it: [start16, end16, kind, rule,
+/// replacement, line, column, byte start, byte end, mark].
+type FindingRow<'a> = (
+    usize,
+    usize,
+    usize,
+    usize,
+    &'a str,
+    usize,
+    usize,
+    usize,
+    usize,
+    Mark,
+);
+
 #[derive(Serialize)]
 struct FileData<'a> {
     name: &'a str,
     text: &'a str,
-    /// [start16, end16, kind, rule, replacement, line, column, byte start, byte end, mark]
-    f: Vec<(
-        usize,
-        usize,
-        usize,
-        usize,
-        &'a str,
-        usize,
-        usize,
-        usize,
-        usize,
-        Mark,
-    )>,
+    f: Vec<FindingRow<'a>>,
 }
 
 #[derive(Serialize)]
