@@ -42,6 +42,15 @@ pub fn write_atomic(path: &Path, contents: &[u8], private: bool) -> Result<()> {
         path: path.to_path_buf(),
         source,
     };
+    // A device or pipe (`-o /dev/null`, `-o /dev/stdout`) is written in place: renaming
+    // a temporary file over it would replace the device node itself.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(io)?;
+        return f.write_all(contents).map_err(io);
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),

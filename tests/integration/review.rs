@@ -304,3 +304,18 @@ fn review_refuses_to_overwrite_an_input() {
         .stderr(predicate::str::contains("would overwrite an input"));
     assert_eq!(std::fs::read_to_string(&a).unwrap(), DOC);
 }
+
+/// Regression: `-o /dev/null` renamed a temporary file over the device node, turning
+/// /dev/null into a regular file for the whole machine.
+#[cfg(unix)]
+#[test]
+fn output_to_a_device_writes_through_it() {
+    use std::os::unix::fs::FileTypeExt;
+    casescrub()
+        .args(["redact", "-", "-o", "/dev/null"])
+        .write_stdin(DOC)
+        .assert()
+        .success();
+    let meta = std::fs::metadata("/dev/null").unwrap();
+    assert!(meta.file_type().is_char_device(), "/dev/null was replaced");
+}
