@@ -15,6 +15,7 @@
 pub mod bulk;
 pub mod detect;
 pub mod diff;
+pub mod entities;
 pub mod error;
 pub mod fold;
 pub mod grammar;
@@ -72,9 +73,9 @@ impl Scrubber {
     /// or compatibility characters; spans are mapped back to the original bytes.
     pub fn detect(&self, text: &str) -> Vec<Finding> {
         let Some(folded) = fold::Folded::new(text) else {
-            return resolve::resolve(&self.matcher, self.matcher.candidates(text));
+            return self.detect_folded(text);
         };
-        let found = resolve::resolve(&self.matcher, self.matcher.candidates(folded.text()));
+        let found = self.detect_folded(folded.text());
         let mut out: Vec<Finding> = Vec::with_capacity(found.len());
         for mut f in found {
             let (start, end) = folded.span(f.start, f.end);
@@ -87,6 +88,14 @@ impl Scrubber {
             }
         }
         out
+    }
+
+    /// Pattern rules, then the document-level entity pass, on already folded text.
+    fn detect_folded(&self, text: &str) -> Vec<Finding> {
+        let found = resolve::resolve_with(&self.matcher, self.matcher.candidates(text), true);
+        let mut found = entities::extend(text, found);
+        found.retain(|f| f.kind != Kind::Allow);
+        found
     }
 
     /// Redacts `text`, numbering placeholders with `numbering` (share it across the

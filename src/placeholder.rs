@@ -40,6 +40,15 @@ impl Numbering {
             .replace("{n}", &n.to_string())
     }
 
+    /// The placeholder for an already-normalized value key (a person's mentions
+    /// share the key of their full name).
+    pub fn placeholder_for_key(&mut self, kind: Kind, key: &str) -> String {
+        let n = self.number(kind, key);
+        self.template
+            .replace("{kind}", kind.as_str())
+            .replace("{n}", &n.to_string())
+    }
+
     /// The number for an already-normalized value key.
     pub fn number(&mut self, kind: Kind, key: &str) -> usize {
         if let Some(&n) = self.numbers.get(&(kind, key.to_string())) {

@@ -22,6 +22,10 @@ pub struct Finding {
     /// Default rewrite of the rule.
     #[serde(skip)]
     pub action: DefaultAction,
+    /// Numbering key that joins mentions of one value ("Ms. Lopez" and "Maria
+    /// Lopez"); `None` numbers by the normalized text.
+    #[serde(skip)]
+    pub key: Option<Arc<str>>,
 }
 
 impl Finding {
@@ -79,6 +83,7 @@ pub fn resolve_with(
                 } else {
                     rule.action
                 },
+                key: None,
             })
         })
         .collect()

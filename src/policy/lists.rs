@@ -146,6 +146,7 @@ impl Lists {
                     kind,
                     rule: Arc::from(DENY_RULE),
                     action: DefaultAction::Placeholder,
+                    key: None,
                 }),
                 (_, _, None, Some(f)) => out.push(f),
                 _ => {}
@@ -189,6 +190,7 @@ mod tests {
             kind,
             rule: Arc::from("test"),
             action: DefaultAction::Placeholder,
+            key: None,
         }
     }
 

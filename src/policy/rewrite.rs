@@ -200,10 +200,13 @@ impl Replacer for Rewriter<'_> {
                     .map(Replacement::new),
             },
         };
-        Some(
-            attempt
-                .unwrap_or_else(|| Replacement::new(self.numbering.placeholder(f.kind, original))),
-        )
+        Some(attempt.unwrap_or_else(|| {
+            // Mentions of one person share the key of the full name.
+            Replacement::new(match &f.key {
+                Some(key) => self.numbering.placeholder_for_key(f.kind, key),
+                None => self.numbering.placeholder(f.kind, original),
+            })
+        }))
     }
 }
 

@@ -1,0 +1,713 @@
+//! Classifies one run of capitalized words: counties and district offices,
+//! organisations (by suffix), places (gazetteer) and person names (word lists
+//! plus layout and kinship context).
+
+use super::lists::{lists, Lists};
+use super::tokens::Token;
+use crate::kind::Kind;
+
+/// A span found by the entity pass.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset past the last byte.
+    pub end: usize,
+    /// What it is.
+    pub kind: Kind,
+    /// Rule id for the report.
+    pub rule: &'static str,
+}
+
+/// Last words that make a run an organisation: Sunrise Packing Company.
+const ORG_SUFFIX: &[&str] = &[
+    "company",
+    "co",
+    "inc",
+    "incorporated",
+    "llc",
+    "llp",
+    "lp",
+    "ltd",
+    "limited",
+    "corp",
+    "corporation",
+    "group",
+    "services",
+    "insurance",
+    "indemnity",
+    "casualty",
+    "assurance",
+    "underwriters",
+    "management",
+    "authority",
+    "produce",
+    "logistics",
+    "foods",
+    "farms",
+    "landscaping",
+    "manufacturing",
+    "distribution",
+    "distributors",
+    "hospitality",
+    "packing",
+    "packaging",
+    "construction",
+    "transit",
+    "transportation",
+    "trucking",
+    "hospital",
+    "clinic",
+    "center",
+    "centre",
+    "health",
+    "healthcare",
+    "church",
+    "school",
+    "academy",
+    "university",
+    "college",
+    "institute",
+    "associates",
+    "partners",
+    "rehab",
+    "rehabilitation",
+    "pharmacy",
+    "bank",
+    "industries",
+    "enterprises",
+    "systems",
+    "solutions",
+    "technologies",
+    "laboratories",
+    "labs",
+    "motors",
+    "airlines",
+    "markets",
+    "market",
+    "stores",
+    "restaurant",
+    "restaurants",
+    "hotel",
+    "hotels",
+    "resort",
+    "casino",
+    "dairy",
+    "nursery",
+    "builders",
+    "contractors",
+    "plumbing",
+    "roofing",
+    "solicitors",
+    "ab",
+    "gmbh",
+    "plc",
+    "foundation",
+    "association",
+    "cooperative",
+    "agency",
+    "ministries",
+    "cathedral",
+    "parish",
+    "chapel",
+    "start",
+];
+
+/// First words that make a run an organisation: Temple Beth Shalom, Masjid Al-Noor.
+const ORG_PREFIX: &[&str] = &["temple", "masjid", "mosque", "congregation", "synagogue"];
+
+/// Words that do not make an organisation name distinctive on their own (public
+/// agencies such as "Department of Social Services" are not identifiers).
+const ORG_GENERIC: &[&str] = &[
+    "department",
+    "division",
+    "office",
+    "offices",
+    "board",
+    "bureau",
+    "state",
+    "county",
+    "city",
+    "federal",
+    "national",
+    "united",
+    "states",
+    "public",
+    "social",
+    "human",
+    "services",
+    "service",
+    "health",
+    "care",
+    "medical",
+    "medicine",
+    "hospital",
+    "center",
+    "clinic",
+    "children",
+    "family",
+    "families",
+    "community",
+    "mental",
+    "workers",
+    "compensation",
+    "appeals",
+    "court",
+    "superior",
+    "supreme",
+    "district",
+    "school",
+    "unified",
+    "elementary",
+    "middle",
+    "high",
+    "university",
+    "college",
+    "california",
+    "american",
+    "development",
+    "employment",
+    "labor",
+    "industrial",
+    "relations",
+    "safety",
+    "protective",
+    "administration",
+    "veterans",
+    "affairs",
+    "physical",
+    "rehabilitation",
+    "occupational",
+    "independent",
+    "review",
+    "general",
+    "regional",
+    "memorial",
+    "insurance",
+    "company",
+    "group",
+    "management",
+    "head",
+    "start",
+    "maximus",
+    "disability",
+    "social",
+    "security",
+    "program",
+    "law",
+    "legal",
+];
+
+/// Words dropped from the front of an organisation: Defendant Summit Home Health Services.
+const ORG_LEAD: &[&str] = &[
+    "defendant",
+    "defendants",
+    "employer",
+    "applicant",
+    "client",
+    "patient",
+    "claimant",
+    "insurer",
+    "carrier",
+    "the",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "and",
+    "of",
+    "in",
+    "on",
+    "to",
+    "a",
+    "an",
+    "dear",
+    "re",
+    "cc",
+    "attn",
+    "respondent",
+    "petitioner",
+    "plaintiff",
+    "employee",
+    "adjuster",
+    "physician",
+    "provider",
+    "worker",
+    "insured",
+    "vs",
+    "v",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+];
+
+/// Relatives and companions: "her son, Thomas", "- Irma Peña, wife".
+const KINSHIP: &[&str] = &[
+    "son",
+    "daughter",
+    "husband",
+    "wife",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "grandmother",
+    "grandfather",
+    "grandson",
+    "granddaughter",
+    "aunt",
+    "uncle",
+    "niece",
+    "nephew",
+    "cousin",
+    "partner",
+    "boyfriend",
+    "girlfriend",
+    "fiance",
+    "fiancee",
+    "stepson",
+    "stepdaughter",
+    "stepmother",
+    "stepfather",
+    "child",
+    "spouse",
+    "roommate",
+    "friend",
+    "neighbor",
+    "caregiver",
+    "guardian",
+    "sibling",
+    "parent",
+    "grandchild",
+];
+
+/// Words before a place: "in Fresno", "born in Vietnam".
+const PLACE_CUES: &[&str] = &[
+    "in", "at", "from", "near", "to", "outside", "around", "toward", "towards", "into", "via", "of",
+];
+
+/// Words after an eponym: Spurling's test, Tinel sign.
+const EPONYM_NEXT: &[&str] = &[
+    "test",
+    "tests",
+    "sign",
+    "signs",
+    "maneuver",
+    "manoeuvre",
+    "reflex",
+    "phenomenon",
+    "syndrome",
+    "disease",
+    "procedure",
+    "scale",
+    "score",
+    "questionnaire",
+    "index",
+    "criteria",
+    "classification",
+    "fracture",
+    "position",
+];
+
+/// Particles inside a person's name: Van der Berg, de la Cruz.
+const PARTICLES: &[&str] = &[
+    "de", "del", "la", "las", "los", "van", "von", "der", "den", "da", "di", "du", "le", "al",
+    "el", "bin", "y",
+];
+
+fn has(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
+}
+
+/// Everything the run classifier needs about the document.
+pub struct Ctx<'a> {
+    /// The whole text.
+    pub text: &'a str,
+    /// Every word of the text.
+    pub tokens: &'a [Token],
+    /// Per token: covered by an earlier finding (`Some(soft)`: soft findings may be
+    /// replaced by an organisation).
+    pub cover: &'a [Option<bool>],
+}
+
+impl Ctx<'_> {
+    fn tok(&self, i: usize) -> &Token {
+        &self.tokens[i]
+    }
+    fn word(&self, i: usize) -> &str {
+        &self.tokens[i].folded
+    }
+    /// A capitalized word that could be part of a name or place.
+    fn namey(&self, l: &Lists, i: usize) -> bool {
+        let t = self.tok(i);
+        t.capitalized && !t.is_connector() && !l.is_stop(&t.folded) && self.cover[i].is_none()
+    }
+    /// The lower-cased word before token `i` (across punctuation), if any.
+    fn word_before(&self, i: usize) -> Option<&str> {
+        (i > 0).then(|| self.word(i - 1))
+    }
+    /// The text between token `i` and the next line break.
+    fn rest_of_line(&self, i: usize) -> &str {
+        let after = &self.text[self.tok(i).end..];
+        &after[..after.find('\n').unwrap_or(after.len())]
+    }
+    fn start_of_line(&self, i: usize) -> &str {
+        let before = &self.text[..self.tok(i).start];
+        &before[before.rfind('\n').map_or(0, |p| p + 1)..]
+    }
+}
+
+/// Classifies the run `run` (token indices), appending spans to `out`.
+pub fn classify(ctx: &Ctx, run: &[usize], out: &mut Vec<Span>) {
+    let l = lists();
+    let mut used = vec![false; run.len()];
+    counties(ctx, l, run, &mut used, out);
+    organisation(ctx, l, run, &mut used, out);
+    places(ctx, l, run, &mut used, out, false);
+    names(ctx, l, run, &mut used, out);
+    places(ctx, l, run, &mut used, out, true);
+}
+
+fn span(ctx: &Ctx, run: &[usize], from: usize, to: usize, kind: Kind, rule: &'static str) -> Span {
+    Span {
+        start: ctx.tok(run[from]).start,
+        end: ctx.tok(run[to]).end,
+        kind,
+        rule,
+    }
+}
+
+/// "Kern County" → Kern; "COUNTY OF FRESNO" → FRESNO; "Van Nuys District Office" → Van Nuys.
+fn counties(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mut Vec<Span>) {
+    for p in 0..run.len() {
+        let w = ctx.word(run[p]);
+        let district = w == "district" && run.get(p + 1).is_some_and(|&n| ctx.word(n) == "office");
+        if !(w == "county" || w == "parish" || district) {
+            continue;
+        }
+        let free = |q: usize, used: &[bool]| !used[q] && ctx.namey(l, run[q]);
+        let mut from = p;
+        while from > 0 && p - from < 3 && free(from - 1, used) {
+            from -= 1;
+        }
+        if from < p {
+            out.push(span(ctx, run, from, p - 1, Kind::Location, "place.county"));
+            used[from..p].iter_mut().for_each(|u| *u = true);
+        } else if !district
+            && run.get(p + 1).is_some_and(|&n| ctx.word(n) == "of")
+            && p + 2 < run.len()
+        {
+            let mut to = p + 2;
+            while to + 1 < run.len() && to - p < 4 && free(to + 1, used) {
+                to += 1;
+            }
+            if free(p + 2, used) {
+                out.push(span(ctx, run, p + 2, to, Kind::Location, "place.county"));
+                used[p + 2..=to].iter_mut().for_each(|u| *u = true);
+            }
+        }
+    }
+}
+
+/// Organisations ending in a suffix (Sunrise Packing Company, First Baptist Church
+/// of the Valley) or starting with a prefix (Temple Beth Shalom).
+fn organisation(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mut Vec<Span>) {
+    let blocked = |q: usize, used: &[bool]| used[q] || ctx.cover[run[q]] == Some(false);
+    // Prefix form.
+    if let Some(p) =
+        (0..run.len()).find(|&p| has(ORG_PREFIX, ctx.word(run[p])) && !blocked(p, used))
+    {
+        let mut to = p;
+        while to + 1 < run.len() && !blocked(to + 1, used) && ctx.tok(run[to + 1]).capitalized {
+            to += 1;
+        }
+        if to > p {
+            out.push(span(ctx, run, p, to, Kind::Org, "org.prefix"));
+            used[p..=to].iter_mut().for_each(|u| *u = true);
+            return;
+        }
+    }
+    let is_suffix = |q: usize| {
+        let w = ctx.word(run[q]);
+        has(ORG_SUFFIX, w) && (w != "start" || q > 0 && ctx.word(run[q - 1]) == "head")
+            || w == "district"
+                && q > 0
+                && ctx.word(run[q - 1]) == "school"
+                && ctx.tok(run[q]).capitalized
+    };
+    let Some(mut s) = (0..run.len())
+        .rev()
+        .find(|&q| is_suffix(q) && !blocked(q, used))
+    else {
+        return;
+    };
+    let suffix_at = s;
+    // "Church of the Valley", "University of California".
+    if run.get(s + 1).is_some_and(|&n| ctx.word(n) == "of") {
+        let mut to = s + 1;
+        while to + 1 < run.len() && !blocked(to + 1, used) {
+            to += 1;
+        }
+        if ctx.tok(run[to]).capitalized && !ctx.tok(run[to]).is_connector() {
+            s = to;
+        }
+    }
+    let mut from = suffix_at;
+    while from > 0 && !blocked(from - 1, used) {
+        from -= 1;
+    }
+    while from < suffix_at
+        && (has(ORG_LEAD, ctx.word(run[from])) || ctx.tok(run[from]).is_connector())
+    {
+        from += 1;
+    }
+    let words: Vec<&str> = (from..=s).map(|q| ctx.word(run[q])).collect();
+    let distinctive = (from..=s).any(|q| {
+        let t = ctx.tok(run[q]);
+        !t.is_connector()
+            && !has(ORG_GENERIC, &t.folded)
+            && !has(ORG_SUFFIX, &t.folded)
+            && !l.is_stop(&t.folded)
+    });
+    if words.len() < 2 || !distinctive {
+        return;
+    }
+    out.push(span(ctx, run, from, s, Kind::Org, "org.suffix"));
+    used[from..=s].iter_mut().for_each(|u| *u = true);
+}
+
+/// Cities and countries from the gazetteer. With `ambiguous`, one-word places that
+/// are also words or names count after a place cue or before a state.
+fn places(
+    ctx: &Ctx,
+    l: &Lists,
+    run: &[usize],
+    used: &mut [bool],
+    out: &mut Vec<Span>,
+    ambiguous: bool,
+) {
+    let mut p = 0;
+    while p < run.len() {
+        let mut found = None;
+        for len in (1..=4.min(run.len() - p)).rev() {
+            let range = p..p + len;
+            if range
+                .clone()
+                .any(|q| used[q] || ctx.cover[run[q]].is_some())
+            {
+                continue;
+            }
+            let (first, last) = (ctx.tok(run[p]), ctx.tok(run[p + len - 1]));
+            if first.is_connector() || last.is_connector() || first.initial {
+                continue;
+            }
+            let key: Vec<&str> = range.clone().map(|q| ctx.word(run[q])).collect();
+            let key = key.join(" ");
+            if !l.is_place(&key) {
+                continue;
+            }
+            if len == 1 {
+                if l.is_stop(&key) {
+                    continue;
+                }
+                let unclear = l.is_place_word(&key)
+                    || l.is_first(&key)
+                    || l.is_last(&key)
+                    || l.is_name_word(&key);
+                if unclear && !(ambiguous && place_cue(ctx, run[p])) {
+                    continue;
+                }
+            }
+            found = Some(len);
+            break;
+        }
+        match found {
+            Some(len) => {
+                out.push(span(
+                    ctx,
+                    run,
+                    p,
+                    p + len - 1,
+                    Kind::Location,
+                    "place.gazetteer",
+                ));
+                used[p..p + len].iter_mut().for_each(|u| *u = true);
+                p += len;
+            }
+            None => p += 1,
+        }
+    }
+}
+
+/// A place cue before token `i` ("in", "at", "from") or a state after it (", CA").
+fn place_cue(ctx: &Ctx, i: usize) -> bool {
+    if ctx.word_before(i).is_some_and(|w| has(PLACE_CUES, w))
+        && ctx.text[..ctx.tok(i).start]
+            .trim_end()
+            .ends_with(|c: char| c.is_alphabetic())
+    {
+        return true;
+    }
+    let rest = ctx.rest_of_line(i);
+    let Some(after) = rest.strip_prefix(',') else {
+        return false;
+    };
+    let next = after.trim_start();
+    let code: String = next.chars().take_while(char::is_ascii_uppercase).collect();
+    code.len() == 2 && !next[2..].starts_with(|c: char| c.is_alphabetic()) || lists().is_state(next)
+}
+
+/// Person names in the free stretches of the run.
+fn names(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mut Vec<Span>) {
+    let mut p = 0;
+    while p < run.len() {
+        let free = |q: usize| {
+            !used[q]
+                && (ctx.namey(l, run[q])
+                    || ctx.tok(run[q]).initial
+                    || !ctx.tok(run[q]).capitalized && has(PARTICLES, ctx.word(run[q])))
+        };
+        if !free(p) {
+            p += 1;
+            continue;
+        }
+        let mut q = p;
+        while q + 1 < run.len() && free(q + 1) {
+            q += 1;
+        }
+        for (a, b) in name_windows(ctx, l, run, p, q) {
+            out.push(span(ctx, run, a, b, Kind::Person, "person.word-list"));
+            used[a..=b].iter_mut().for_each(|u| *u = true);
+        }
+        p = q + 1;
+    }
+}
+
+/// The name spans inside the stretch `p..=q` of the run.
+fn name_windows(ctx: &Ctx, l: &Lists, run: &[usize], p: usize, q: usize) -> Vec<(usize, usize)> {
+    // Trim particles and (trailing) initials at the edges.
+    let (mut a, mut b) = (p, q);
+    while a < b && !ctx.tok(run[a]).capitalized {
+        a += 1;
+    }
+    while b > a && (!ctx.tok(run[b]).capitalized || ctx.tok(run[b]).initial) {
+        b -= 1;
+    }
+    let core: Vec<usize> = (a..=b)
+        .filter(|&k| ctx.tok(run[k]).capitalized && !ctx.tok(run[k]).initial)
+        .collect();
+    if core.is_empty() {
+        return Vec::new();
+    }
+    if core.len() <= 4 && is_name(ctx, l, run, a, b, &core) {
+        return vec![(a, b)];
+    }
+    if core.len() >= 3 {
+        // Try the first two and the last two words.
+        let head = name_windows(ctx, l, run, core[0], core[1]);
+        if !head.is_empty() {
+            return head;
+        }
+        return name_windows(ctx, l, run, core[core.len() - 2], core[core.len() - 1]);
+    }
+    Vec::new()
+}
+
+fn is_name(ctx: &Ctx, l: &Lists, run: &[usize], a: usize, b: usize, core: &[usize]) -> bool {
+    let w = |k: usize| ctx.word(run[k]);
+    let first = |k: usize| l.is_first(w(k));
+    let last = |k: usize| l.is_last(w(k));
+    let word = |k: usize| l.is_name_word(w(k));
+    let listed = |k: usize| first(k) || last(k);
+    let (x, z) = (core[0], core[core.len() - 1]);
+    if eponym_follows(ctx, run[b]) {
+        return false;
+    }
+    let n = core.len();
+    let all_caps = core.iter().all(|&k| ctx.tok(run[k]).all_caps);
+    // Two or more words: a first name or surname, then a surname or first name
+    // (in upper-case text, not two ordinary words: PERSONS LISTED).
+    if n >= 2 && listed(x) && (last(z) || first(z)) && !(all_caps && word(x) && word(z)) {
+        return true;
+    }
+    // A first name that is not a word, then an unknown word: Wei Nakagawa.
+    if n >= 2 && first(x) && !word(x) && !listed(z) && !all_caps && w(z).chars().count() >= 3 {
+        return true;
+    }
+    // An initial, then a surname: J. Smith.
+    if n == 1 && ctx.tok(run[a]).initial && last(z) && !word(z) {
+        return true;
+    }
+    // Alone on its line (address and signature blocks): CARMEN MARTINEZ.
+    let alone = ctx
+        .start_of_line(run[a])
+        .trim()
+        .trim_start_matches(['-', '*', '•'])
+        .trim()
+        .is_empty()
+        && ctx
+            .rest_of_line(run[b])
+            .trim()
+            .trim_end_matches(',')
+            .is_empty();
+    if alone && (2..=3).contains(&n) && core.iter().any(|&k| listed(k) && !word(k)) {
+        return true;
+    }
+    // After "Law Offices of": LAW OFFICES OF VICTOR SMITH.
+    let before = ctx.text[..ctx.tok(run[a]).start].trim_end().to_lowercase();
+    if n <= 3
+        && (before.ends_with("offices of") || before.ends_with("office of"))
+        && core.iter().any(|&k| listed(k))
+    {
+        return true;
+    }
+    // A relative: "her son, Thomas", "- Irma Peña, wife,".
+    if n <= 3 && core.iter().any(|&k| !word(k)) && kinship_near(ctx, run[a], run[b]) {
+        return true;
+    }
+    false
+}
+
+fn eponym_follows(ctx: &Ctx, i: usize) -> bool {
+    let rest = ctx.text[ctx.tok(i).end..].trim_start_matches(['\'', '’', 's']);
+    let next = rest.trim_start();
+    let word: String = next
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    has(EPONYM_NEXT, &word)
+}
+
+/// Kinship noun just before ("her son, Thomas") or just after ("Irma Peña, wife").
+fn kinship_near(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let before = ctx.text[..ctx.tok(a).start]
+        .trim_end()
+        .trim_end_matches(',')
+        .trim_end();
+    let prev: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .chars()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    if has(KINSHIP, prev.trim_end_matches('s')) || has(KINSHIP, &prev) {
+        return true;
+    }
+    let after = &ctx.text[ctx.tok(b).end..];
+    let Some(after) = after.strip_prefix(',') else {
+        return false;
+    };
+    let next: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    has(KINSHIP, &next)
+}

@@ -1,0 +1,242 @@
+//! The document-level entity pass: after the pattern rules, runs of capitalized
+//! words are classified as organisations, places and person names with word lists
+//! and context, and every later mention of a confidently found name is redacted
+//! with the same placeholder ("Maria Lopez", "Ms. Lopez", "Lopez" → one person).
+
+mod classify;
+pub mod lists;
+mod tokens;
+
+use crate::kind::Kind;
+use crate::matcher::DefaultAction;
+use crate::resolve::Finding;
+use classify::{Ctx, Span};
+use lists::lists;
+use std::collections::HashMap;
+use std::sync::Arc;
+use tokens::Token;
+
+/// Kinds an organisation may swallow when it covers them entirely
+/// ("St. Anthony Catholic Church" is one ORG, not a RELIGION inside one).
+fn soft(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Religion
+            | Kind::Nationality
+            | Kind::Ethnicity
+            | Kind::Location
+            | Kind::Language
+            | Kind::State
+    )
+}
+
+/// Adds the entity findings to `found` (sorted, non-overlapping, allow-list spans
+/// included) and returns every finding sorted, allow-list spans still included.
+pub fn extend(text: &str, mut found: Vec<Finding>) -> Vec<Finding> {
+    let l = lists();
+    let tokens = tokens::tokenize(text);
+    // Drop pattern-rule names that are only vocabulary: "Adjuster Phone".
+    found.retain(|f| {
+        f.kind != Kind::Person
+            || tokens::tokenize(f.text(text))
+                .iter()
+                .any(|t| !l.is_stop(&t.folded))
+    });
+    let cover = cover_of(&tokens, &found);
+    let ctx = Ctx {
+        text,
+        tokens: &tokens,
+        cover: &cover,
+    };
+    let mut spans: Vec<Span> = Vec::new();
+    for run in tokens::runs(text, &tokens) {
+        classify::classify(&ctx, &run, &mut spans);
+    }
+    // Organisations absorb the soft findings they overlap.
+    for s in spans.iter_mut().filter(|s| s.kind == Kind::Org) {
+        let (start, end) = (s.start, s.end);
+        let overlaps = |f: &Finding| soft(f.kind) && f.start < end && f.end > start;
+        for f in found.iter().filter(|f| overlaps(f)) {
+            s.start = s.start.min(f.start);
+            s.end = s.end.max(f.end);
+        }
+        found.retain(|f| !overlaps(f));
+    }
+    found.extend(
+        spans
+            .into_iter()
+            .map(|s| finding(s.start, s.end, s.kind, s.rule)),
+    );
+    found.sort_by_key(|f| f.start);
+    propagate(text, &tokens, &mut found);
+    without_overlaps(found)
+}
+
+/// Sorted by start; a finding that overlaps an earlier one is dropped (the
+/// pattern rules resolve their own overlaps; this guards the merge).
+fn without_overlaps(mut found: Vec<Finding>) -> Vec<Finding> {
+    found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut out: Vec<Finding> = Vec::with_capacity(found.len());
+    for f in found {
+        if out.last().is_none_or(|p| p.end <= f.start) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// Per token: `None` when free, `Some(true)` when covered by a soft finding,
+/// `Some(false)` when covered by any other finding (allow-list spans included).
+fn cover_of(tokens: &[Token], found: &[Finding]) -> Vec<Option<bool>> {
+    let mut j = 0;
+    tokens
+        .iter()
+        .map(|t| {
+            while j < found.len() && found[j].end <= t.start {
+                j += 1;
+            }
+            found[j..]
+                .iter()
+                .take_while(|f| f.start < t.end)
+                .find(|f| f.end > t.start)
+                .map(|f| soft(f.kind))
+        })
+        .collect()
+}
+
+fn finding(start: usize, end: usize, kind: Kind, rule: &'static str) -> Finding {
+    Finding {
+        start,
+        end,
+        kind,
+        rule: Arc::from(rule),
+        action: DefaultAction::Placeholder,
+        key: None,
+    }
+}
+
+/// The words of a name that identify it: capitalized, not initials, not vocabulary.
+fn name_words<'t>(text: &str, f: &Finding, tokens: &'t [Token]) -> Vec<&'t Token> {
+    let l = lists();
+    let _ = text;
+    tokens
+        .iter()
+        .skip_while(|t| t.end <= f.start)
+        .take_while(|t| t.start < f.end)
+        .filter(|t| t.capitalized && !t.initial && !l.is_stop(&t.folded))
+        .collect()
+}
+
+/// Gives every PERSON finding a key that joins mentions of one person, then redacts
+/// every other capitalized mention of a found name's words.
+fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>) {
+    let l = lists();
+    // Full names: their key, and which full names each word belongs to. Name words
+    // that are also English words (Walker, Rose) are propagated only mid-sentence.
+    let mut owners: HashMap<String, Vec<String>> = HashMap::new();
+    for f in found.iter().filter(|f| f.kind == Kind::Person) {
+        let words = name_words(text, f, tokens);
+        if words.is_empty() {
+            continue;
+        }
+        let key = words
+            .iter()
+            .map(|t| t.folded.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        for t in &words {
+            let owners = owners.entry(t.folded.clone()).or_default();
+            if words.len() >= 2 && !owners.contains(&key) {
+                owners.push(key.clone());
+            }
+        }
+    }
+    let key_of = |word: &str| -> String {
+        match owners.get(word).map(Vec::as_slice) {
+            Some([only]) => only.clone(),
+            _ => word.to_string(),
+        }
+    };
+    // Keys for the findings we already have.
+    for f in found.iter_mut().filter(|f| f.kind == Kind::Person) {
+        let words = name_words(text, f, tokens);
+        let key = match words.as_slice() {
+            [] => continue,
+            [one] => key_of(&one.folded),
+            many => many
+                .iter()
+                .map(|t| t.folded.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        f.key = Some(Arc::from(key.as_str()));
+    }
+    // An initial just before a name belongs to it: "M. Gonzalez".
+    let cover = cover_of(tokens, found);
+    for f in found.iter_mut().filter(|f| f.kind == Kind::Person) {
+        let Some(i) = tokens.iter().position(|t| t.start == f.start) else {
+            continue;
+        };
+        if i > 0
+            && tokens[i - 1].initial
+            && cover[i - 1].is_none()
+            && tokens[i - 1].end + 1 == f.start
+        {
+            f.start = tokens[i - 1].start;
+        }
+    }
+    // Other mentions of the same words, "Shapiro, Jose" continuations and names
+    // after a title on the next line ("Dr.\n\nWilson").
+    let cover = cover_of(tokens, found);
+    let mut added = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if cover[i].is_some() || !t.capitalized || t.initial || t.folded.chars().count() < 2 {
+            continue;
+        }
+        if l.is_stop(&t.folded)
+            || l.is_name_word(&t.folded)
+                && (!owners.contains_key(&t.folded) || sentence_start(text, t.start))
+        {
+            continue;
+        }
+        let known = owners.contains_key(&t.folded);
+        let continuation = !known
+            && l.is_first(&t.folded)
+            && i > 0
+            && cover[i - 1] == Some(false)
+            && found
+                .iter()
+                .any(|f| f.kind == Kind::Person && f.end == tokens[i - 1].end)
+            && text[tokens[i - 1].end..t.start].trim() == ","
+            && text[t.end..]
+                .trim_start_matches([' ', '\t', '.'])
+                .starts_with(['\n', '\r']);
+        let titled = i > 0
+            && matches!(
+                tokens[i - 1].folded.as_str(),
+                "dr" | "mr" | "mrs" | "ms" | "mx"
+            )
+            && text[tokens[i - 1].end..t.start].starts_with('.')
+            && text[tokens[i - 1].end + 1..t.start]
+                .chars()
+                .all(char::is_whitespace);
+        if known || continuation || titled {
+            let mut f = finding(t.start, t.end, Kind::Person, "person.same-document");
+            f.key = Some(Arc::from(key_of(&t.folded).as_str()));
+            added.push(f);
+        }
+    }
+    found.extend(added);
+}
+
+/// Whether the word at `start` begins a sentence or a line.
+fn sentence_start(text: &str, start: usize) -> bool {
+    text[..start]
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n' | '\r' | '"' | '“'))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,185 @@
+//! Must-match and must-not-match examples of the entity pass, run on the whole
+//! default library.
+
+use crate::kind::Kind;
+use crate::{Numbering, Scrubber};
+use std::sync::OnceLock;
+
+fn scrubber() -> &'static Scrubber {
+    static S: OnceLock<Scrubber> = OnceLock::new();
+    S.get_or_init(|| Scrubber::with_default_patterns().unwrap())
+}
+
+/// The texts of the findings of `kind` in `text`.
+fn found(text: &str, kind: Kind) -> Vec<String> {
+    scrubber()
+        .detect(text)
+        .iter()
+        .filter(|f| f.kind == kind)
+        .map(|f| f.text(text).to_string())
+        .collect()
+}
+
+#[track_caller]
+fn must(text: &str, kind: Kind, expected: &[&str]) {
+    assert_eq!(found(text, kind), expected, "in {text:?}");
+}
+
+#[test]
+fn names_from_word_lists() {
+    must(
+        "Applicant's attorney, Brenda Torres, filed a petition.",
+        Kind::Person,
+        &["Brenda Torres"],
+    );
+    must(
+        "Questions may be directed to Wei Nakagawa at the office.",
+        Kind::Person,
+        &["Wei Nakagawa"],
+    );
+    must(
+        "LAW OFFICES OF KAREN WILLIAMS\n",
+        Kind::Person,
+        &["KAREN WILLIAMS"],
+    );
+    must(
+        "IMR FINAL DETERMINATION\n\nHector Peña\n11138 Walnut Rd",
+        Kind::Person,
+        &["Hector Peña"],
+    );
+    must(
+        "She lives with her son, Thomas. Later he left.",
+        Kind::Person,
+        &["Thomas"],
+    );
+    must("- Irma Peña, wife, age 48", Kind::Person, &["Irma Peña"]);
+    must(
+        "Rose Lopez was seen. Mark Hill signed.",
+        Kind::Person,
+        &["Rose Lopez", "Mark Hill"],
+    );
+}
+
+#[test]
+fn vocabulary_and_eponyms_stay() {
+    for text in [
+        "Spurling's test and Tinel sign were negative; Phalen and Hoffmann negative.",
+        "Medial Branch Block at the Upper Back Chapter of the Guidelines.",
+        "Hydrocodone, Tizanidine and Mobic were requested. Norco 10/325 mg.",
+        "Will follow up in June. Hope this helps. Rose from the chair.",
+        "Adjuster Phone: (916) 645-5403",
+        "Patrick test positive. Thompson test negative.",
+    ] {
+        let names = found(text, Kind::Person);
+        assert!(names.is_empty(), "{names:?} in {text:?}");
+        let places = found(text, Kind::Location);
+        assert!(places.is_empty(), "{places:?} in {text:?}");
+    }
+}
+
+#[test]
+fn places_and_counties() {
+    must(
+        "Executed at Modesto, California on 6/19/19.",
+        Kind::Location,
+        &["Modesto"],
+    );
+    must(
+        "He lives in Long Beach with his son.",
+        Kind::Location,
+        &["Long Beach"],
+    );
+    must(
+        "has lived in San Bernardino County for 18 years",
+        Kind::Location,
+        &["San Bernardino County"],
+    );
+    must(
+        "SAN BERNARDINO COUNTY SUPERIOR COURT",
+        Kind::Location,
+        &["SAN BERNARDINO"],
+    );
+    must(
+        "COUNTY OF SANTA CLARA DEPARTMENT OF SOCIAL SERVICES",
+        Kind::Location,
+        &["SANTA CLARA"],
+    );
+    must(
+        "Client was born in the Philippines.",
+        Kind::Location,
+        &["Philippines"],
+    );
+    must(
+        "venued at the Van Nuys District Office",
+        Kind::Location,
+        &["Van Nuys"],
+    );
+    // Names that are also places need a place cue.
+    must(
+        "Miguel Jackson, son, attends school in Jackson.",
+        Kind::Location,
+        &["Jackson"],
+    );
+    must("Mission Hospitality Group", Kind::Location, &[]);
+}
+
+#[test]
+fn organisations() {
+    must(
+        "Defendant Summit Home Health Services, insured by Pacific Mutual Casualty, disputed",
+        Kind::Org,
+        &["Summit Home Health Services", "Pacific Mutual Casualty"],
+    );
+    must(
+        "attends services weekly at St. Anthony Catholic Church.",
+        Kind::Org,
+        &["St. Anthony Catholic Church"],
+    );
+    must(
+        "at First Baptist Church of the Valley.",
+        Kind::Org,
+        &["First Baptist Church of the Valley"],
+    );
+    must(
+        "services weekly at Temple Beth Shalom.",
+        Kind::Org,
+        &["Temple Beth Shalom"],
+    );
+    must(
+        "COUNTY OF FRESNO DEPARTMENT OF SOCIAL SERVICES",
+        Kind::Org,
+        &[],
+    );
+    must(
+        "MAXIMUS Federal Services reviewed the Department of Social Services file.",
+        Kind::Org,
+        &[],
+    );
+    must("Physical Therapy Center", Kind::Org, &[]);
+}
+
+#[test]
+fn one_person_one_placeholder() {
+    let text = "Maria Lopez was seen. Ms. Lopez reports pain. Lopez returns; Maria agrees.";
+    let out = scrubber().redact(text, &mut Numbering::default());
+    assert_eq!(
+        out.output,
+        "[PERSON-1] was seen. Mx. [PERSON-1] reports pain. [PERSON-1] returns; [PERSON-1] agrees."
+    );
+    // Two people sharing a surname: the bare surname is not merged with either.
+    let text = "Maria Lopez and Juan Lopez came. Lopez left.";
+    let out = scrubber().redact(text, &mut Numbering::default());
+    assert_eq!(
+        out.output,
+        "[PERSON-1] and [PERSON-2] came. [PERSON-3] left."
+    );
+}
+
+#[test]
+fn possessive_stays_outside() {
+    must(
+        "Dr. Wong's report. Maria Lopez's claim; Lopez's pain.",
+        Kind::Person,
+        &["Wong", "Maria Lopez", "Lopez"],
+    );
+}
