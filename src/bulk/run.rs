@@ -132,6 +132,9 @@ pub fn run(
     progress: &dyn Progress,
 ) -> Result<Summary> {
     let plan = Plan::new(options)?;
+    if plan.backup.is_none() {
+        walk::remove_leftovers(&plan.output);
+    }
     let files = walk::collect(&options.input, &options.globs)?;
     plan.check_no_clash(options, &files)?;
     let total_bytes: u64 = files
@@ -381,6 +384,11 @@ impl Shared<'_> {
                 &found,
                 Status::Skipped,
                 Some("symbolic link, not followed".into()),
+            ))),
+            Some(Problem::Leftover) => Err(Box::new(self.entry(
+                &found,
+                Status::Skipped,
+                Some("temporary file of an interrupted casescrub run".into()),
             ))),
             Some(Problem::Walk(reason)) => Err(Box::new(self.entry(
                 &found,

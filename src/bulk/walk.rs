@@ -21,6 +21,8 @@ pub struct Found {
 pub enum Problem {
     /// A symbolic link: not followed, so the run never leaves the tree or reads a file twice.
     Symlink,
+    /// A temporary file left by an interrupted casescrub run (`.casescrub-*.tmp`).
+    Leftover,
     /// The walk itself failed here (e.g. a folder without read permission).
     Walk(String),
 }
@@ -58,7 +60,13 @@ pub fn collect(root: &Path, globs: &[String]) -> Result<Vec<Found>> {
                     continue;
                 }
                 let rel = relative(root, entry.path());
-                let problem = file_type.is_symlink().then_some(Problem::Symlink);
+                let problem = if file_type.is_symlink() {
+                    Some(Problem::Symlink)
+                } else if is_leftover(entry.path()) {
+                    Some(Problem::Leftover)
+                } else {
+                    None
+                };
                 found.push(Found { rel, problem });
             }
             Err(e) => {
@@ -72,6 +80,26 @@ pub fn collect(root: &Path, globs: &[String]) -> Result<Vec<Found>> {
     }
     found.sort();
     Ok(found)
+}
+
+/// Whether `path` is a temporary file of an interrupted casescrub write.
+pub fn is_leftover(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with(".casescrub-") && n.ends_with(".tmp"))
+}
+
+/// Deletes the temporary files an interrupted run left under `root` (its own output
+/// folder); returns how many.
+pub fn remove_leftovers(root: &Path) -> usize {
+    WalkBuilder::new(root)
+        .standard_filters(false)
+        .follow_links(false)
+        .build()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_some_and(|t| t.is_file()) && is_leftover(e.path()))
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
 }
 
 fn relative(root: &Path, path: &Path) -> PathBuf {

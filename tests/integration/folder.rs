@@ -502,3 +502,31 @@ fn policy_with_keyed_pseudonyms_applies_to_every_file() {
         .success()
         .stdout(c.clone());
 }
+
+#[test]
+fn temporary_files_of_an_interrupted_run_are_cleaned_and_never_redacted() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    write(&input.join("a.txt"), b"DOB 6/18/02\n");
+    write(
+        &input.join("sub/.casescrub-x1y2.tmp"),
+        b"DOB 6/18/02 (half written)",
+    );
+    let out = dir.path().join("out");
+    write(
+        &out.join("sub/.casescrub-Ab12.tmp"),
+        b"half of an old output",
+    );
+    redact_folder(&input, &out, &[])
+        .success()
+        .stderr(predicate::str::contains(
+            "1 redacted, 0 already up to date, 1 skipped",
+        ));
+    assert_eq!(
+        snapshot(&out),
+        [("a.txt".to_string(), "DOB [DATE-1]\n".to_string())]
+    );
+    let lines = manifest(&out.join("casescrub-manifest.jsonl"));
+    assert_eq!(lines[1]["status"], "skipped");
+    assert!(lines[1]["error"].as_str().unwrap().contains("interrupted"));
+}
