@@ -8,7 +8,8 @@ the corpus grows. Builds the corpora with bench-corpus.py (not committed).
 For each corpus size it times (median wall time of --runs runs, whole processes,
 peak RSS from /usr/bin/time) reading the files (`cat` to /dev/null: the practical
 ceiling), folder mode with -j 1 and -j 2, and JSONL dataset mode on one core, and
-prints a Markdown table of MB/s (text bytes / wall seconds) and peak RSS.
+prints a Markdown table of MB/s (text bytes / wall seconds), CPU seconds (user +
+sys; on a busy machine wall time overstates the cost) and peak RSS.
 """
 
 import argparse
@@ -23,18 +24,20 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def timed(cmd, runs):
-    """Median wall seconds and max peak RSS (MB) of `cmd` over `runs` runs."""
-    walls, rss = [], []
+    """Median wall seconds, median CPU (user+sys) seconds and max peak RSS (MB) of
+    `cmd` over `runs` runs."""
+    walls, cpus, rss = [], [], []
     for _ in range(runs):
         with tempfile.NamedTemporaryFile("r") as stats:
-            full = ["/usr/bin/time", "-o", stats.name, "-f", "%e %M", "sh", "-c", cmd]
+            full = ["/usr/bin/time", "-o", stats.name, "-f", "%e %U %S %M", "sh", "-c", cmd]
             result = subprocess.run(full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
             if result.returncode != 0:
                 sys.exit(f"bench-bulk.py: `{cmd}` failed:\n{result.stderr}")
-            wall, kb = stats.read().split()[-2:]
+            wall, user, system, kb = stats.read().split()[-4:]
             walls.append(float(wall))
+            cpus.append(float(user) + float(system))
             rss.append(int(kb) / 1024)
-    return statistics.median(walls), max(rss)
+    return statistics.median(walls), statistics.median(cpus), max(rss)
 
 
 def main():
@@ -64,18 +67,18 @@ def main():
                 ("JSONL stream (1 core)", f"{binary} redact {jsonl} --jsonl --field text > /dev/null"),
             ]
             for label, cmd in cases:
-                wall, rss = timed(cmd, args.runs)
-                rows.append((f"{mb:g} MB", label, size / 1e6 / wall, wall, rss))
-                print(f"{mb:g} MB  {label:<24} {size / 1e6 / wall:8.1f} MB/s  {wall:6.2f} s  {rss:7.1f} MB RSS",
-                      file=sys.stderr)
+                wall, cpu, rss = timed(cmd, args.runs)
+                rows.append((f"{mb:g} MB", label, size / 1e6 / wall, wall, cpu, rss))
+                print(f"{mb:g} MB  {label:<24} {size / 1e6 / wall:8.1f} MB/s  {wall:6.2f} s wall"
+                      f"  {cpu:6.2f} s cpu  {rss:7.1f} MB RSS", file=sys.stderr)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     print(f"\n{os.cpu_count()} cores\n")
-    print("| corpus | what | MB/s | wall s | peak RSS MB |")
-    print("| --- | --- | ---: | ---: | ---: |")
-    for corpus, label, speed, wall, rss in rows:
-        print(f"| {corpus} | {label} | {speed:.1f} | {wall:.2f} | {rss:.0f} |")
+    print("| corpus | what | MB/s (wall) | wall s | CPU s | peak RSS MB |")
+    print("| --- | --- | ---: | ---: | ---: | ---: |")
+    for corpus, label, speed, wall, cpu, rss in rows:
+        print(f"| {corpus} | {label} | {speed:.1f} | {wall:.2f} | {cpu:.2f} | {rss:.0f} |")
 
 
 if __name__ == "__main__":

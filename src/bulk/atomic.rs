@@ -102,6 +102,46 @@ pub fn write_new(path: &Path, contents: &[u8], private: bool) -> Result<()> {
     file.commit_new()
 }
 
+/// Writes `contents` to `path` through a temporary file and a rename, without
+/// waiting for the disk: atomic if the process dies, durable only after
+/// [`sync_filesystem`]. Folder mode uses this and syncs once at the end of the run,
+/// instead of one fsync per file (which made a run of small files disk-bound).
+pub fn write_unsynced(path: &Path, contents: &[u8]) -> Result<()> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = AtomicFile::create(path, false)?;
+    file.write_all(contents).map_err(io)?;
+    let tmp = file.writer.into_inner().map_err(|e| io(e.into_error()))?;
+    set_mode(tmp.path(), false).map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+/// Flushes everything written to the filesystem holding `path` to disk.
+pub fn sync_filesystem(path: &Path) -> Result<()> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = std::fs::File::open(path).map_err(io)?;
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::io::AsRawFd;
+        // SAFETY: `dir` is an open file descriptor for the duration of the call.
+        if unsafe { libc::syncfs(dir.as_raw_fd()) } != 0 {
+            return Err(io(std::io::Error::last_os_error()));
+        }
+    }
+    #[cfg(all(unix, not(target_os = "linux")))]
+    {
+        // SAFETY: sync() takes no arguments and cannot fail.
+        unsafe { libc::sync() };
+    }
+    dir.sync_all().map_err(io)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -190,6 +190,9 @@ pub fn run(
         .into_iter()
         .map(|e| e.expect("every file has an entry"))
         .collect();
+    // Outputs were renamed into place without one fsync each; make them durable
+    // before the manifest says they are done.
+    atomic::sync_filesystem(&plan.output)?;
     if let Some(sink) = report {
         sink.finish()?;
     }
@@ -509,7 +512,13 @@ impl Shared<'_> {
             atomic::write_new(&backup_path, original.as_bytes(), true)?;
         }
         mkdir(out_path)?;
-        crate::io::write_atomic(out_path, output.as_bytes(), false)
+        if self.plan.backup.is_some() {
+            // In place: the input is replaced, so its backup and the new text must be
+            // on disk before the rename, file by file.
+            crate::io::write_atomic(out_path, output.as_bytes(), false)
+        } else {
+            atomic::write_unsynced(out_path, output.as_bytes())
+        }
     }
 }
 
