@@ -7,7 +7,7 @@ use casescrub::bulk::{self, Options, PolicyEngine, Progress, Status, Target};
 use casescrub::{io, placeholder, Numbering, Scrubber};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 /// Default manifest file name, inside the output (or backup) folder.
 pub const MANIFEST_NAME: &str = "casescrub-manifest.jsonl";
@@ -105,7 +105,7 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
 /// The progress bar: bytes done of bytes found, on stderr only when it is a terminal.
 struct Bar {
     bar: ProgressBar,
-    files: AtomicUsize,
+    files: Mutex<usize>,
 }
 
 impl Bar {
@@ -126,7 +126,7 @@ impl Bar {
         );
         Bar {
             bar,
-            files: AtomicUsize::new(0),
+            files: Mutex::new(0),
         }
     }
 }
@@ -135,12 +135,14 @@ impl Progress for Bar {
     fn start(&self, files: usize, bytes: u64) {
         self.bar.set_length(bytes);
         self.bar.set_message(format!("0/{files} files"));
-        self.files.store(0, Ordering::Relaxed);
+        *self.files.lock().unwrap_or_else(|p| p.into_inner()) = 0;
         self.bar.set_prefix(files.to_string());
     }
 
     fn file_done(&self, bytes: u64) {
-        let done = self.files.fetch_add(1, Ordering::Relaxed) + 1;
+        // One lock around count and message, so the count shown never goes back.
+        let mut done = self.files.lock().unwrap_or_else(|p| p.into_inner());
+        *done += 1;
         self.bar.inc(bytes);
         self.bar
             .set_message(format!("{done}/{} files", self.bar.prefix()));
