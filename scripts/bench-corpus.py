@@ -30,6 +30,8 @@ def fixtures(root):
     folder = os.path.join(root, "fixtures")
     texts = []
     for name in sorted(os.listdir(folder)):
+        if not name.endswith(".txt") or not os.path.isfile(os.path.join(folder, name)):
+            continue
         with open(os.path.join(folder, name), encoding="utf-8", newline="") as f:
             texts.append(f.read())
     return texts
