@@ -131,87 +131,69 @@ fn name_words<'t>(text: &str, f: &Finding, tokens: &'t [Token]) -> Vec<&'t Token
 /// every other capitalized mention of a found name's words.
 fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>) {
     let l = lists();
-    // Full names: their key, and which full names each word belongs to. Name words
-    // that are also English words (Walker, Rose) are propagated only mid-sentence.
+    snap_to_words(tokens, found);
+    // Full names: their key and which full names each word belongs to; where each
+    // word is first mentioned, alone or in a full name.
     let mut owners: HashMap<String, Vec<String>> = HashMap::new();
+    let mut first_alone: HashMap<String, usize> = HashMap::new();
+    let mut first_full: HashMap<String, usize> = HashMap::new();
     for f in found.iter().filter(|f| f.kind == Kind::Person) {
         let words = name_words(text, f, tokens);
-        if words.is_empty() {
-            continue;
-        }
-        let key = words
-            .iter()
-            .map(|t| t.folded.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let key = join_folded(&words);
         for t in &words {
+            let firsts = if words.len() >= 2 {
+                &mut first_full
+            } else {
+                &mut first_alone
+            };
+            firsts.entry(t.folded.clone()).or_insert(f.start);
             let owners = owners.entry(t.folded.clone()).or_default();
             if words.len() >= 2 && !owners.contains(&key) {
                 owners.push(key.clone());
             }
         }
     }
+    // A lone word joins the one full name it belongs to, unless it was mentioned
+    // alone before that name appeared (then it may be someone else: "Ms. Price" ...
+    // "her daughter, Hope Price").
     let key_of = |word: &str| -> String {
         match owners.get(word).map(Vec::as_slice) {
-            Some([only]) => only.clone(),
+            Some([only])
+                if first_alone
+                    .get(word)
+                    .is_none_or(|a| first_full.get(word).is_some_and(|f| f < a)) =>
+            {
+                only.clone()
+            }
             _ => word.to_string(),
         }
     };
-    // Keys for the findings we already have.
-    for f in found.iter_mut().filter(|f| f.kind == Kind::Person) {
-        let words = name_words(text, f, tokens);
-        let key = match words.as_slice() {
-            [] => continue,
-            [one] => key_of(&one.folded),
-            many => many
-                .iter()
-                .map(|t| t.folded.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
-        };
-        f.key = Some(Arc::from(key.as_str()));
-    }
-    // An initial just before a name belongs to it: "M. Gonzalez".
-    let cover = cover_of(tokens, found);
-    for f in found.iter_mut().filter(|f| f.kind == Kind::Person) {
-        let Some(i) = tokens.iter().position(|t| t.start == f.start) else {
-            continue;
-        };
-        if i > 0
-            && tokens[i - 1].initial
-            && cover[i - 1].is_none()
-            && tokens[i - 1].end + 1 == f.start
-        {
-            f.start = tokens[i - 1].start;
-        }
-    }
-    // Other mentions of the same words, "Shapiro, Jose" continuations and names
-    // after a title on the next line ("Dr.\n\nWilson").
+    // Other mentions of the same words, "Price, June" continuations and names after
+    // a title on the next line ("Dr.\n\nWilson"). Name words that are also English
+    // words (Walker, Rose) count only mid-sentence or before a possessive.
     let cover = cover_of(tokens, found);
     let mut added = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         if cover[i].is_some() || !t.capitalized || t.initial || t.folded.chars().count() < 2 {
             continue;
         }
-        if l.is_stop(&t.folded)
-            || l.is_name_word(&t.folded)
-                && (!owners.contains_key(&t.folded) || sentence_start(text, t.start))
-        {
-            continue;
-        }
-        let known = owners.contains_key(&t.folded);
-        let continuation = !known
-            && l.is_first(&t.folded)
-            && i > 0
+        let after_person = i > 0
             && cover[i - 1] == Some(false)
             && found
                 .iter()
-                .any(|f| f.kind == Kind::Person && f.end == tokens[i - 1].end)
+                .any(|f| f.kind == Kind::Person && f.end == tokens[i - 1].end);
+        let continuation = after_person
+            && l.is_first(&t.folded)
             && text[tokens[i - 1].end..t.start].trim() == ","
             && text[t.end..]
                 .trim_start_matches([' ', '\t', '.'])
                 .starts_with(['\n', '\r']);
+        let possessive = text[t.end..].starts_with(['\'', '’']);
+        let known = owners.contains_key(&t.folded)
+            && !l.is_stop(&t.folded)
+            && (!l.is_name_word(&t.folded) || !sentence_start(text, t.start) || possessive);
         let titled = i > 0
+            && !l.is_stop(&t.folded)
             && matches!(
                 tokens[i - 1].folded.as_str(),
                 "dr" | "mr" | "mrs" | "ms" | "mx"
@@ -221,12 +203,84 @@ fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>) {
                 .chars()
                 .all(char::is_whitespace);
         if known || continuation || titled {
-            let mut f = finding(t.start, t.end, Kind::Person, "person.same-document");
-            f.key = Some(Arc::from(key_of(&t.folded).as_str()));
-            added.push(f);
+            added.push(finding(
+                t.start,
+                t.end,
+                Kind::Person,
+                "person.same-document",
+            ));
         }
     }
     found.extend(added);
+    found.sort_by_key(|f| f.start);
+    // Keys, before names grow to the left.
+    for f in found.iter_mut().filter(|f| f.kind == Kind::Person) {
+        let words = name_words(text, f, tokens);
+        let key = match words.as_slice() {
+            [] => continue,
+            [one] => key_of(&one.folded),
+            many => join_folded(many),
+        };
+        f.key = Some(Arc::from(key.as_str()));
+    }
+    // An initial or a first name just before a name belongs to it: "M. Gonzalez",
+    // "June Price" (not "in June Price").
+    let cover = cover_of(tokens, found);
+    for f in found.iter_mut().filter(|f| f.kind == Kind::Person) {
+        let Some(i) = tokens.iter().position(|t| t.start == f.start) else {
+            continue;
+        };
+        if i == 0 || cover[i - 1].is_some() || tokens[i - 1].end + 1 != f.start {
+            continue;
+        }
+        let prev = &tokens[i - 1];
+        let date_word = i >= 2
+            && matches!(
+                tokens[i - 2].folded.as_str(),
+                "in" | "on"
+                    | "since"
+                    | "of"
+                    | "until"
+                    | "by"
+                    | "during"
+                    | "from"
+                    | "to"
+                    | "through"
+                    | "before"
+                    | "after"
+                    | "last"
+                    | "next"
+                    | "early"
+                    | "late"
+                    | "mid"
+            );
+        if prev.initial
+            || prev.capitalized && !prev.all_caps && l.is_first(&prev.folded) && !date_word
+        {
+            f.start = prev.start;
+        }
+    }
+}
+
+/// PERSON findings that end or start inside a word grow to the whole word
+/// ("Rose Martinez" of "Rose Martinez-O'Neil").
+fn snap_to_words(tokens: &[Token], found: &mut [Finding]) {
+    for f in found.iter_mut().filter(|f| f.kind == Kind::Person) {
+        if let Some(t) = tokens.iter().find(|t| t.start < f.end && f.end < t.end) {
+            f.end = t.end;
+        }
+        if let Some(t) = tokens.iter().find(|t| t.start < f.start && f.start < t.end) {
+            f.start = t.start;
+        }
+    }
+}
+
+fn join_folded(words: &[&Token]) -> String {
+    words
+        .iter()
+        .map(|t| t.folded.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether the word at `start` begins a sentence or a line.

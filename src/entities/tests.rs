@@ -183,3 +183,40 @@ fn possessive_stays_outside() {
         &["Wong", "Maria Lopez", "Lopez"],
     );
 }
+
+#[test]
+fn names_that_are_words_need_context() {
+    let text =
+        "Patient Name:    Price, June\n\nMs. Price is here. Her daughter, Hope Price, drove. \
+June Price reports pain. Rose from the chair. Price's pain is 6/10. Will follow up in June.";
+    let out = scrubber().redact(text, &mut Numbering::default());
+    assert_eq!(
+        out.output,
+        "Patient Name:    [PERSON-1], [PERSON-2]\n\nMx. [PERSON-1] is here. Their daughter, [PERSON-3], drove. \
+[PERSON-1] reports pain. Rose from the chair. [PERSON-1]'s pain is 6/10. Will follow up in June."
+    );
+}
+
+#[test]
+fn names_grow_to_whole_words_and_initials() {
+    must(
+        "Dr. Rose Martinez-O'Neil saw her. Martinez-O'Neil agreed.",
+        Kind::Person,
+        &["Rose Martinez-O'Neil", "Martinez-O'Neil"],
+    );
+    must(
+        "seen by M. Gonzalez, M.D. on 5/1/20",
+        Kind::Person,
+        &["M. Gonzalez"],
+    );
+    must(
+        "- Jan Kowalski, brother, age 60",
+        Kind::Person,
+        &["Jan Kowalski"],
+    );
+    must(
+        "She was seen by Dr.\n\nWilson on 2/13/08",
+        Kind::Person,
+        &["Wilson"],
+    );
+}
