@@ -13,7 +13,12 @@ pub const DEFAULT_LENGTH: usize = 8;
 
 /// The pseudonym of `text` of `kind` under `key`, with `length` hex digits.
 pub fn pseudonym(key: &Key, kind: Kind, text: &str, length: usize) -> String {
-    let value = value_key(kind, text);
+    pseudonym_for_value(key, kind, &value_key(kind, text), length)
+}
+
+/// The pseudonym of an already-normalized value (the numbering key that joins a
+/// person's mentions: "Ms. Lopez" under the key of "Maria Lopez").
+pub fn pseudonym_for_value(key: &Key, kind: Kind, value: &str, length: usize) -> String {
     let mac = key.mac(
         "casescrub/pseudonym/v1",
         &[kind.as_str().as_bytes(), value.as_bytes()],

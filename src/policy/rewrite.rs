@@ -8,7 +8,7 @@ use super::actions;
 use super::dates::{shift_date, year_only};
 use super::key::Key;
 use super::model::Action;
-use super::pseudonym::{pseudonym, DEFAULT_LENGTH};
+use super::pseudonym::{pseudonym, pseudonym_for_value, DEFAULT_LENGTH};
 use super::surrogate::surrogate;
 use super::CompiledPolicy;
 use crate::kind::Kind;
@@ -182,12 +182,12 @@ impl Replacer for Rewriter<'_> {
             .and_then(plain),
             Action::Neutralize => neutralize(text, f, rewrite.sex_words != Some(false)),
             Action::Pseudonym => self.secrets.key.as_ref().map(|key| {
-                Replacement::new(pseudonym(
-                    key,
-                    f.kind,
-                    original,
-                    rewrite.length.unwrap_or(DEFAULT_LENGTH),
-                ))
+                let length = rewrite.length.unwrap_or(DEFAULT_LENGTH);
+                // Mentions joined to a full name ("Ms. Lopez") take its token.
+                Replacement::new(match &f.key {
+                    Some(value) => pseudonym_for_value(key, f.kind, value, length),
+                    None => pseudonym(key, f.kind, original, length),
+                })
             }),
             Action::Surrogate => match f.kind {
                 // Gender words have no realistic fake: they are neutralized.
@@ -226,5 +226,33 @@ mod tests {
         }
         let r = random_shift(365).unwrap();
         assert!(r != 0 && r.abs() <= 365);
+    }
+
+    #[test]
+    fn a_joined_mention_takes_the_full_names_pseudonym() {
+        let text = "Maria Lopez called. Ms. Lopez was seen.";
+        let finding = |start: usize, end: usize, key: Option<&str>| Finding {
+            start,
+            end,
+            kind: Kind::Person,
+            rule: std::sync::Arc::from("test"),
+            action: crate::matcher::DefaultAction::Placeholder,
+            key: key.map(std::sync::Arc::from),
+        };
+        let policy = CompiledPolicy::from_toml("t", "default = \"pseudonym\"").unwrap();
+        let secrets = Secrets {
+            key: Some(Key::from_bytes([5; 32])),
+            ..Secrets::default()
+        };
+        let mut numbering = Numbering::default();
+        let mut rw = Rewriter::new(&policy, &secrets, &mut numbering);
+        let full = rw.replace(text, &finding(0, 11, None)).unwrap().text;
+        let joined = rw
+            .replace(text, &finding(24, 29, Some("maria lopez")))
+            .unwrap()
+            .text;
+        let alone = rw.replace(text, &finding(24, 29, None)).unwrap().text;
+        assert_eq!(full, joined);
+        assert_ne!(full, alone);
     }
 }
