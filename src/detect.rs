@@ -184,7 +184,7 @@ pub fn is_word_edge(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Whether a match at `start` does not begin in the middle of a word.
-fn starts_word(text: &str, start: usize) -> bool {
+pub(crate) fn starts_word(text: &str, start: usize) -> bool {
     let before = text[..start].chars().next_back();
     let first = text[start..].chars().next();
     !matches!((before, first), (Some(b), Some(f)) if b.is_alphanumeric() && f.is_alphanumeric())
@@ -198,7 +198,7 @@ fn next_char(text: &str, at: usize) -> usize {
 }
 
 /// Applies a rule's context words to a match at `start..end`.
-fn context_allows(rule: &CompiledRule, text: &str, start: usize, end: usize) -> bool {
+pub(crate) fn context_allows(rule: &CompiledRule, text: &str, start: usize, end: usize) -> bool {
     let Some(ctx) = &rule.context else {
         return true;
     };
@@ -221,7 +221,7 @@ fn context_allows(rule: &CompiledRule, text: &str, start: usize, end: usize) -> 
 }
 
 /// Whether `haystack` holds `needle` as a whole word or phrase.
-fn contains_word(haystack: &str, needle: &str) -> bool {
+pub(crate) fn contains_word(haystack: &str, needle: &str) -> bool {
     let mut from = 0;
     while let Some(i) = haystack[from..].find(needle) {
         let start = from + i;

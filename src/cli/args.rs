@@ -24,6 +24,9 @@ pub enum Command {
     /// Write ONE self-contained HTML page to check redactions: original and redacted side
     /// by side, findings highlighted (the page contains original identifying text).
     Review(super::review::ReviewArgs),
+    /// Explain detection at a place: which rules matched, which won the overlap and why,
+    /// which were rejected by a validator, context words or the allow-list.
+    Explain(super::review::ExplainArgs),
     /// Check a redacted file (or folder) against the original and the report, and
     /// rescan it: exit 0 clean, 3 residue found, 4 not the original with the report applied.
     Verify(super::review::VerifyArgs),
@@ -65,6 +68,9 @@ pub struct RedactArgs {
     #[arg(long, value_enum, num_args = 0..=1, require_equals = true,
           default_missing_value = "unified", value_name = "LAYOUT")]
     pub diff: Option<DiffLayout>,
+    /// Reviewer decisions to apply (JSON `casescrub.decisions/1`: accept / reject / add).
+    #[arg(long, value_name = "FILE")]
+    pub decisions: Option<PathBuf>,
     /// Width of `--diff=side` (default: the terminal's, or $COLUMNS, or 120).
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<usize>,

@@ -14,6 +14,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Scan(args) => scan(args),
         Command::Verify(args) => super::review::verify(args),
         Command::Review(args) => super::review::review(args),
+        Command::Explain(args) => super::review::explain(args),
         Command::Patterns(PatternsCommand::List { json, library }) => list(&library, json),
         Command::Patterns(PatternsCommand::Test { library }) => test(&library),
         Command::Policy(cmd) => {
@@ -45,6 +46,9 @@ pub(super) fn display(path: &Path) -> String {
 
 fn redact(args: RedactArgs) -> Result<i32> {
     placeholder::check_template(&args.placeholder).map_err(anyhow::Error::msg)?;
+    if args.decisions.is_some() && (args.input.is_dir() || super::stream::wanted(&args)) {
+        bail!("--decisions applies to a single file (folder and dataset modes do not take it yet)");
+    }
     if args.input.is_dir() {
         let scrubber = Scrubber::new(&load_library(&args.library)?)?;
         return super::folder::run(args, &scrubber);
@@ -75,8 +79,16 @@ fn redact(args: RedactArgs) -> Result<i32> {
     let text = io::read_text(&args.input)?;
     let mut numbering = Numbering::new(&args.placeholder);
     let mut prepared = super::policy::prepare(&args.policy, &mut numbering)?;
-    let redaction =
-        scrubber.redact_with_policy(&text, &prepared.policy, &prepared.secrets, &mut numbering);
+    let decisions = super::review::load_decisions(args.decisions.as_deref())?;
+    let (redaction, applied) = super::review::redact_decided(
+        &scrubber,
+        &text,
+        &prepared.policy,
+        &prepared.secrets,
+        &mut numbering,
+        decisions.as_ref(),
+        &display(&args.input),
+    );
 
     match &args.output {
         Some(path) if path != Path::new("-") => {
@@ -110,6 +122,9 @@ fn redact(args: RedactArgs) -> Result<i32> {
     if let Some((path, vault)) = &mut prepared.vault {
         vault.record(&display(&args.input), &redaction, &numbering);
         io::write_atomic(path, vault.to_json().as_bytes(), true)?;
+    }
+    if let Some(applied) = &applied {
+        super::review::decision_summary(&text, applied);
     }
     Ok(0)
 }

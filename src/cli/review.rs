@@ -3,8 +3,11 @@
 use super::args::{DiffLayout, LibraryArgs};
 use super::commands::{display, escape, load_library, write_stdout};
 use anyhow::{bail, Context as _, Result};
+use casescrub::policy::{CompiledPolicy, Rewriter, Secrets};
 use casescrub::redact::Change;
-use casescrub::review::html::{self, ReviewFile};
+use casescrub::redact::Redaction;
+use casescrub::review::decisions::{self, Applied, Decisions};
+use casescrub::review::html::{self, Mark, ReviewFile};
 use casescrub::review::termdiff::{self, Layout, Options};
 use casescrub::review::verify::{self, Mismatch, ReportIn, ReportedFile, Verdict};
 use casescrub::{io, Scrubber};
@@ -51,6 +54,69 @@ fn terminal_width() -> usize {
         .unwrap_or(120)
 }
 
+/// Reads `--decisions FILE`.
+pub fn load_decisions(path: Option<&Path>) -> Result<Option<Decisions>> {
+    let Some(path) = path else { return Ok(None) };
+    let json = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read the decisions", display(path)))?;
+    Ok(Some(
+        Decisions::parse(&json, path).map_err(anyhow::Error::msg)?,
+    ))
+}
+
+/// Detects, applies the policy's lists and the reviewer's decisions, and rewrites.
+pub fn redact_decided(
+    scrubber: &Scrubber,
+    text: &str,
+    policy: &CompiledPolicy,
+    secrets: &Secrets,
+    numbering: &mut casescrub::Numbering,
+    decisions: Option<&Decisions>,
+    name: &str,
+) -> (Redaction, Option<Applied>) {
+    let Some(decisions) = decisions else {
+        return (
+            scrubber.redact_with_policy(text, policy, secrets, numbering),
+            None,
+        );
+    };
+    let findings = policy.apply_lists(text, scrubber.detect(text));
+    let applied = decisions::apply(text, findings, &decisions.for_file(name));
+    let mut rewriter = Rewriter::new(policy, secrets, numbering);
+    let redaction = casescrub::redact::redact_with(text, &applied.findings, &mut rewriter);
+    (redaction, Some(applied))
+}
+
+/// Prints what the decisions did, and allow-list rules for rejected findings, to stderr.
+pub fn decision_summary(text: &str, applied: &Applied) {
+    eprintln!(
+        "casescrub: decisions: {} rejected, {} accepted, {} added, {} matched nothing",
+        applied.rejected.len(),
+        applied.accepted.len(),
+        applied.added,
+        applied.unmatched.len()
+    );
+    for d in &applied.unmatched {
+        eprintln!(
+            "casescrub: decision matched nothing: {}",
+            serde_json::to_string(d).unwrap_or_default()
+        );
+    }
+    let rejected: Vec<(String, String)> = applied
+        .rejected
+        .iter()
+        .map(|f| (f.text(text).to_string(), f.rule.to_string()))
+        .collect();
+    let toml = decisions::allow_list_suggestions(&rejected);
+    if !toml.is_empty() {
+        eprintln!(
+            "casescrub: rejected findings that a rule matched; to stop finding them, save \
+             these allow-list rules in a folder and pass it with --patterns DIR:\n\n{}",
+            toml.trim_end()
+        );
+    }
+}
+
 /// Flags of `casescrub review`.
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
@@ -63,6 +129,9 @@ pub struct ReviewArgs {
     /// Placeholder template: `{kind}` is the kind, `{n}` the number.
     #[arg(long, default_value = casescrub::placeholder::DEFAULT_TEMPLATE, value_name = "TEMPLATE")]
     pub placeholder: String,
+    /// Reviewer decisions to show and apply (JSON `casescrub.decisions/1`).
+    #[arg(long, value_name = "FILE")]
+    pub decisions: Option<PathBuf>,
     #[command(flatten)]
     pub library: LibraryArgs,
 }
@@ -80,17 +149,67 @@ pub fn review(args: ReviewArgs) -> Result<i32> {
     }
     let library = load_library(&args.library)?;
     let scrubber = Scrubber::new(&library)?;
+    let decisions = load_decisions(args.decisions.as_deref())?;
     let mut numbering = casescrub::Numbering::new(&args.placeholder);
     let mut files = Vec::new();
+    let mut all_applied = Vec::new();
     for input in &args.files {
         let text = io::read_text(input)?;
-        let redaction = scrubber.redact(&text, &mut numbering);
+        let name = display(input);
+        let (redaction, applied) = redact_decided(
+            &scrubber,
+            &text,
+            CompiledPolicy::strict(),
+            &Secrets::default(),
+            &mut numbering,
+            decisions.as_ref(),
+            &name,
+        );
+        let (marks, rejected) = match &applied {
+            None => (Vec::new(), Vec::new()),
+            Some(a) => {
+                let marks = redaction
+                    .changes
+                    .iter()
+                    .map(|c| {
+                        if &*c.rule == decisions::ADDED_RULE {
+                            Mark::Add
+                        } else if a.accepted.iter().any(|f| f.start == c.start) {
+                            Mark::Accept
+                        } else {
+                            Mark::Pending
+                        }
+                    })
+                    .collect();
+                let rejected = a
+                    .rejected
+                    .iter()
+                    .map(|f| {
+                        let at = verify::Position::of(&text, f.start);
+                        Change {
+                            start: f.start,
+                            end: f.end,
+                            line: at.line,
+                            column: at.column,
+                            kind: f.kind,
+                            rule: f.rule.clone(),
+                            original: f.text(&text).to_string(),
+                            replacement: f.text(&text).to_string(),
+                        }
+                    })
+                    .collect();
+                (marks, rejected)
+            }
+        };
+        if let Some(a) = applied {
+            all_applied.push((text.clone(), a));
+        }
         files.push(ReviewFile {
-            name: display(input),
+            name,
             original: text,
-            marks: Vec::new(),
+            marks,
             changes: redaction.changes,
-            rejected: Vec::new(),
+            rejected,
         });
     }
     let title = match files.as_slice() {
@@ -105,7 +224,97 @@ pub fn review(args: ReviewArgs) -> Result<i32> {
         display(&args.output),
         files.len()
     );
+    for (text, applied) in &all_applied {
+        decision_summary(text, applied);
+    }
     Ok(0)
+}
+
+/// Flags of `casescrub explain`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("place").required(true).args(["at", "text"])))]
+pub struct ExplainArgs {
+    /// The file (or `-` for stdin).
+    pub file: PathBuf,
+    /// The place: 1-based LINE:COL (column in characters).
+    #[arg(long, value_name = "LINE:COL")]
+    pub at: Option<String>,
+    /// The place: every occurrence of this exact text in the file.
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
+    #[command(flatten)]
+    pub library: LibraryArgs,
+}
+
+/// Most occurrences of `--text` explained.
+const EXPLAIN_LIMIT: usize = 20;
+
+/// `casescrub explain`: prints what detection did at the place (output contains
+/// original text).
+pub fn explain(args: ExplainArgs) -> Result<i32> {
+    let library = load_library(&args.library)?;
+    let scrubber = Scrubber::new(&library)?;
+    let text = io::read_text(&args.file)?;
+    let name = display(&args.file);
+    let mut places = Vec::new();
+    if let Some(at) = &args.at {
+        let offset = offset_of(&text, at)
+            .with_context(|| format!("{name}: --at {at}: no such LINE:COL in the file"))?;
+        places.push((offset, offset));
+    }
+    if let Some(needle) = &args.text {
+        if needle.is_empty() {
+            bail!("--text must not be empty");
+        }
+        places.extend(
+            text.match_indices(needle.as_str())
+                .map(|(i, m)| (i, i + m.len()))
+                .take(EXPLAIN_LIMIT),
+        );
+        if places.is_empty() {
+            bail!("{name}: {needle:?} does not occur in the file");
+        }
+    }
+    let mut out = String::new();
+    for (start, end) in places {
+        let e = casescrub::review::explain::explain(scrubber.matcher(), &text, start, end);
+        let pos = verify::Position::of(&text, e.start);
+        out.push_str(&format!(
+            "{name}:{pos}: {:?}\n",
+            escape(&text[e.start..e.end])
+        ));
+        if e.considered.is_empty() {
+            out.push_str("  no rule matches here: the text is kept as is\n");
+        }
+        for c in &e.considered {
+            out.push_str(&format!(
+                "  {:<10} {:<30} priority {:<4} {:?} at {}\n      {}\n",
+                c.kind.as_str(),
+                c.rule,
+                c.priority,
+                escape(&c.text),
+                verify::Position::of(&text, c.start),
+                c.outcome
+            ));
+        }
+    }
+    write_stdout(out.as_bytes())?;
+    Ok(0)
+}
+
+/// Byte offset of a 1-based `LINE:COL` (column in characters).
+fn offset_of(text: &str, at: &str) -> Option<usize> {
+    let (line, col) = at.split_once(':')?;
+    let (line, col): (usize, usize) = (line.trim().parse().ok()?, col.trim().parse().ok()?);
+    let start = if line == 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line.checked_sub(2)?)?.0 + 1
+    };
+    let rest = &text[start..];
+    let line_text = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let (i, _) = line_text.char_indices().nth(col.checked_sub(1)?)?;
+    Some(start + i)
 }
 
 /// Flags of `casescrub verify`.
@@ -272,7 +481,9 @@ fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
         for entry in entries {
             let entry = entry.with_context(|| format!("{}: cannot list", display(&abs)))?;
             let name = entry.file_name();
-            if name.to_string_lossy().starts_with('.') {
+            // Hidden files and casescrub's own artifacts (the folder-mode manifest).
+            let name_text = name.to_string_lossy();
+            if name_text.starts_with('.') || name_text.starts_with("casescrub-") {
                 continue;
             }
             let kind = entry.file_type()?;
@@ -335,9 +546,7 @@ fn describe(out: &mut String, pair: &Pair, v: &Verdict) {
             ));
             if !(expected.is_empty() && found.is_empty()) {
                 out.push_str(&format!(
-                    "        expected {:?}\n        found    {:?}\n",
-                    escape(expected),
-                    escape(found)
+                    "        expected {expected:?}\n        found    {found:?}\n"
                 ));
             }
         }

@@ -8,6 +8,8 @@
 //! Everything here renders original identifying text: callers must treat the output
 //! like the unredacted file.
 
+pub mod decisions;
+pub mod explain;
 pub mod html;
 pub mod termdiff;
 pub mod verify;

@@ -319,3 +319,147 @@ fn output_to_a_device_writes_through_it() {
     let meta = std::fs::metadata("/dev/null").unwrap();
     assert!(meta.file_type().is_char_device(), "/dev/null was replaced");
 }
+
+#[test]
+fn explain_names_the_winner_and_the_suppressed() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("in.txt");
+    std::fs::write(&file, DOC).unwrap();
+    casescrub()
+        .arg("explain")
+        .arg(&file)
+        .args(["--text", "6/18/02"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("in.txt:1:19: \"6/18/02\"")
+                .and(predicate::str::contains("date.mdy-slash"))
+                .and(predicate::str::contains("WON: this is the finding")),
+        );
+    // A pain score: the allow-list wins, the date rule is suppressed.
+    casescrub()
+        .arg("explain")
+        .arg(&file)
+        .args(["--at", "2:9"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("WON (allow-list)")
+                .and(predicate::str::contains("suppressed")),
+        );
+    casescrub()
+        .arg("explain")
+        .arg(&file)
+        .args(["--at", "99:1"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no such LINE:COL"));
+    casescrub().arg("explain").arg(&file).assert().code(2);
+}
+
+#[test]
+fn decisions_are_applied_and_rejections_become_allow_list_suggestions() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("in.txt");
+    std::fs::write(&file, DOC).unwrap();
+    let decisions = dir.path().join("decisions.json");
+    std::fs::write(
+        &decisions,
+        r#"{"schema": "casescrub.decisions/1", "decisions": [
+            {"action": "reject", "text": "j.doe@example.com", "rule": "email.address"},
+            {"file": "in.txt", "action": "add", "text": "ibuprofen", "kind": "ID"},
+            {"action": "accept", "start": 18, "end": 25, "text": "6/18/02"}]}"#,
+    )
+    .unwrap();
+    let out = casescrub()
+        .arg("redact")
+        .arg(&file)
+        .arg("--decisions")
+        .arg(&decisions)
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("1 rejected, 1 accepted, 1 added, 0 matched nothing")
+                .and(predicate::str::contains("words = [\"j.doe@example.com\"]")),
+        )
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("mail j.doe@example.com."), "{stdout}");
+    assert!(stdout.contains("They take [ID-1]."), "{stdout}");
+    assert!(stdout.contains("seen on [DATE-1]"), "{stdout}");
+
+    // The suggestion is a loadable allow-list: with it, the e-mail is no longer found.
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let rules = &stderr[stderr.find("[[rule]]").unwrap()..];
+    let allow = dir.path().join("allow");
+    std::fs::create_dir(&allow).unwrap();
+    std::fs::write(allow.join("50-reviewed.toml"), rules).unwrap();
+    casescrub()
+        .arg("redact")
+        .arg(&file)
+        .arg("--patterns")
+        .arg(&allow)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("mail j.doe@example.com."));
+
+    // The review page shows the decisions.
+    let page = dir.path().join("review.html");
+    casescrub()
+        .arg("review")
+        .arg(&file)
+        .arg("--decisions")
+        .arg(&decisions)
+        .arg("-o")
+        .arg(&page)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("\"reject\"") && html.contains("\"add\"") && html.contains("\"accept\""));
+
+    // Bad decisions name the file and the decision.
+    std::fs::write(
+        &decisions,
+        r#"{"schema": "casescrub.decisions/1", "decisions": [{"action": "add", "text": "x"}]}"#,
+    )
+    .unwrap();
+    casescrub()
+        .arg("redact")
+        .arg(&file)
+        .arg("--decisions")
+        .arg(&decisions)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "decisions.json: decision #1: `add` needs a kind",
+        ));
+}
+
+#[test]
+fn verify_checks_a_real_folder_mode_run() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("in/sub")).unwrap();
+    std::fs::write(dir.path().join("in/a.txt"), DOC).unwrap();
+    std::fs::write(dir.path().join("in/sub/b.txt"), "Seen 7/4/19 by her.\n").unwrap();
+    casescrub()
+        .current_dir(dir.path())
+        .args(["redact", "in", "-o", "out", "--report", "report.json"])
+        .assert()
+        .success();
+    casescrub()
+        .current_dir(dir.path())
+        .args(["verify", "in", "out", "--report", "report.json"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("2 of 2 file(s) verified clean"));
+    std::fs::write(dir.path().join("out/sub/b.txt"), "Seen 7/4/19 by them.\n").unwrap();
+    casescrub()
+        .current_dir(dir.path())
+        .args(["verify", "in", "out", "--report", "report.json"])
+        .assert()
+        .code(4)
+        .stdout(predicate::str::contains(
+            "out/sub/b.txt:1:6: the finding DATE",
+        ));
+}
