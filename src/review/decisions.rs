@@ -221,6 +221,7 @@ fn add(findings: &mut Vec<Finding>, start: usize, end: usize, kind: Kind) {
             kind,
             rule: ADDED_RULE.into(),
             action: DefaultAction::Placeholder,
+            key: None,
         },
     );
 }
