@@ -306,18 +306,38 @@ fn review_refuses_to_overwrite_an_input() {
 }
 
 /// Regression: `-o /dev/null` renamed a temporary file over the device node, turning
-/// /dev/null into a regular file for the whole machine.
+/// /dev/null into a regular file for the whole machine. Checked on a private FIFO (a
+/// non-regular file like a device) so the test never touches the shared /dev/null.
 #[cfg(unix)]
 #[test]
 fn output_to_a_device_writes_through_it() {
     use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
     casescrub()
-        .args(["redact", "-", "-o", "/dev/null"])
+        .arg("redact")
+        .arg("-")
+        .arg("-o")
+        .arg(&fifo)
         .write_stdin(DOC)
         .assert()
         .success();
-    let meta = std::fs::metadata("/dev/null").unwrap();
-    assert!(meta.file_type().is_char_device(), "/dev/null was replaced");
+    let written = reader.join().unwrap();
+    assert!(written.contains("[DATE-1]"), "{written}");
+    let meta = std::fs::symlink_metadata(&fifo).unwrap();
+    assert!(
+        meta.file_type().is_fifo(),
+        "the FIFO was replaced by a file"
+    );
 }
 
 #[test]
