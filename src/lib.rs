@@ -13,6 +13,7 @@
 //! ```
 
 pub mod bulk;
+pub mod case;
 pub mod detect;
 pub mod diff;
 pub mod entities;

@@ -40,6 +40,9 @@ pub enum Command {
     Keygen(super::policy::KeygenArgs),
     /// Put the originals back into a redacted file, using the vault of its run.
     Restore(super::policy::RestoreArgs),
+    /// Case rosters: `case init FOLDER` proposes one from the documents of a case.
+    #[command(subcommand)]
+    Case(super::case::CaseCommand),
 }
 
 /// Pattern-library options shared by every command.
@@ -94,6 +97,8 @@ pub struct RedactArgs {
     pub library: LibraryArgs,
     #[command(flatten)]
     pub policy: super::policy::PolicyArgs,
+    #[command(flatten)]
+    pub case: super::case::CaseArgs,
 }
 
 /// Folder mode (the input is a folder).

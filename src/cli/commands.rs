@@ -29,6 +29,10 @@ pub fn run(cli: Cli) -> Result<i32> {
             write_stdout(&super::policy::restore(args)?)?;
             Ok(0)
         }
+        Command::Case(super::case::CaseCommand::Init(args)) => {
+            write_stdout(super::case::init(args)?.as_bytes())?;
+            Ok(0)
+        }
     }
 }
 
@@ -60,6 +64,9 @@ fn redact(args: RedactArgs) -> Result<i32> {
         );
     }
     if super::stream::wanted(&args) {
+        if args.case.wanted() || args.case.anchor.is_some() {
+            bail!("--case, --placeholders roles and --anchor apply to files and folders, not to --jsonl/--csv");
+        }
         let scrubber = Scrubber::new(&load_library(&args.library)?)?;
         return super::stream::run(args, &scrubber);
     }
@@ -80,15 +87,37 @@ fn redact(args: RedactArgs) -> Result<i32> {
     let mut numbering = Numbering::new(&args.placeholder);
     let mut prepared = super::policy::prepare(&args.policy, &mut numbering)?;
     let decisions = super::review::load_decisions(args.decisions.as_deref())?;
-    let (redaction, applied) = super::review::redact_decided(
-        &scrubber,
-        &text,
-        &prepared.policy,
-        &prepared.secrets,
-        &mut numbering,
-        decisions.as_ref(),
-        &display(&args.input),
-    );
+    let case = args.case.case()?;
+    prepared.secrets.anchor = args.case.anchor(&case, &mut prepared.policy)?;
+    if args.case.wanted() && decisions.is_some() {
+        bail!("--decisions cannot be combined with --case or --placeholders roles yet");
+    }
+    let (redaction, applied) = if args.case.wanted() {
+        use casescrub::bulk::Engine as _;
+        let roles = args.case.placeholders == super::case::Placeholders::Roles;
+        let engine = casescrub::case::CaseEngine::new(
+            &scrubber,
+            &prepared.policy,
+            &prepared.secrets,
+            &case,
+            roles,
+        );
+        let found = engine.detect(&text);
+        (
+            engine.redact(&display(&args.input), &text, &found, &mut numbering),
+            None,
+        )
+    } else {
+        super::review::redact_decided(
+            &scrubber,
+            &text,
+            &prepared.policy,
+            &prepared.secrets,
+            &mut numbering,
+            decisions.as_ref(),
+            &display(&args.input),
+        )
+    };
 
     match &args.output {
         Some(path) if path != Path::new("-") => {

@@ -56,6 +56,8 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
     }
     let mut numbering = Numbering::new(&args.placeholder);
     let mut prepared = super::policy::prepare(&args.policy, &mut numbering)?;
+    let case = args.case.case()?;
+    prepared.secrets.anchor = args.case.anchor(&case, &mut prepared.policy)?;
     let options = Options {
         input: args.input.clone(),
         target,
@@ -71,8 +73,28 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
         Some((path, vault)) => (Some(path.clone()), Some(vault)),
         None => (None, None),
     };
-    let engine = PolicyEngine::new(scrubber, &prepared.policy, &prepared.secrets, vault);
-    let summary = bulk::run(&engine, numbering, &options, &bar)?;
+    let engine: Box<dyn bulk::Engine> = if args.case.wanted() {
+        let roles = args.case.placeholders == super::case::Placeholders::Roles;
+        Box::new(
+            casescrub::case::CaseEngine::new(
+                scrubber,
+                &prepared.policy,
+                &prepared.secrets,
+                &case,
+                roles,
+            )
+            .with_vault(vault),
+        )
+    } else {
+        Box::new(PolicyEngine::new(
+            scrubber,
+            &prepared.policy,
+            &prepared.secrets,
+            vault,
+        ))
+    };
+    let summary = bulk::run(engine.as_ref(), numbering, &options, &bar)?;
+    drop(engine);
     bar.bar.finish_and_clear();
     if let (Some(path), Some((_, vault))) = (vault_path, &prepared.vault) {
         io::write_atomic(&path, vault.to_json().as_bytes(), true)?;

@@ -1,6 +1,7 @@
 //! Command-line interface: flags (clap derive) and the commands that use them.
 
 mod args;
+mod case;
 mod commands;
 mod folder;
 mod policy;

@@ -145,6 +145,7 @@ pub fn prepare(args: &PolicyArgs, numbering: &mut Numbering) -> Result<Prepared>
             key,
             surrogate_key,
             shift_days,
+            anchor: None,
         },
         vault,
     })

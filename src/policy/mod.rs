@@ -24,6 +24,7 @@ pub mod lists;
 pub mod model;
 pub mod profiles;
 pub mod pseudonym;
+pub mod relative;
 pub mod rewrite;
 pub mod surrogate;
 pub mod vault;
@@ -112,6 +113,13 @@ impl CompiledPolicy {
     pub fn strict() -> &'static CompiledPolicy {
         static STRICT: OnceLock<CompiledPolicy> = OnceLock::new();
         STRICT.get_or_init(|| Self::profile("strict").expect("the strict profile is valid"))
+    }
+
+    /// The same policy with every finding of `kind` rewritten by `rewrite` (a
+    /// command-line override, such as `--anchor` turning dates `relative`). Rules
+    /// that name a rule id still win.
+    pub fn set_kind_rewrite(&mut self, kind: Kind, rewrite: Rewrite) {
+        self.policy.kinds.insert(kind, rewrite);
     }
 
     /// The policy's name (its `name` field, or the file name).

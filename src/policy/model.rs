@@ -37,11 +37,13 @@ pub enum Action {
     Pseudonym,
     /// A realistic fake value of the same kind, the same for every occurrence.
     Surrogate,
+    /// Dates: the distance from the case's anchor date (`[DOI+1522d]`).
+    Relative,
 }
 
 impl Action {
     /// Every action, in documentation order.
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 13] = [
         Action::Placeholder,
         Action::Last4,
         Action::Initials,
@@ -54,6 +56,7 @@ impl Action {
         Action::Neutralize,
         Action::Pseudonym,
         Action::Surrogate,
+        Action::Relative,
     ];
 
     /// The name used in policy files.
@@ -71,6 +74,7 @@ impl Action {
             Action::Neutralize => "neutralize",
             Action::Pseudonym => "pseudonym",
             Action::Surrogate => "surrogate",
+            Action::Relative => "relative",
         }
     }
 
@@ -108,6 +112,8 @@ pub struct Rewrite {
     /// the current one gets a placeholder (Safe Harbor: years that reveal an age
     /// over 89).
     pub max_years_ago: Option<u32>,
+    /// `relative`: how a distance is written (`days`, the default, or `ymd`).
+    pub unit: Option<super::relative::Unit>,
 }
 
 impl Rewrite {
@@ -122,6 +128,7 @@ impl Rewrite {
             max_days: None,
             length: None,
             max_years_ago: None,
+            unit: None,
         }
     }
 
@@ -153,6 +160,7 @@ impl Rewrite {
             "max_years_ago",
             &[Action::YearOnly, Action::Generalize],
         )?;
+        only(self.unit.is_some(), "unit", &[Action::Relative])?;
         if self.mask_char.is_some() && self.with.is_some() {
             return Err("`char` and `with` cannot both be set".into());
         }
@@ -192,6 +200,7 @@ impl<'de> Deserialize<'de> for Rewrite {
             max_days: Option<u32>,
             length: Option<usize>,
             max_years_ago: Option<u32>,
+            unit: Option<super::relative::Unit>,
         }
 
         impl<'de> Visitor<'de> for RewriteVisitor {
@@ -222,6 +231,7 @@ impl<'de> Deserialize<'de> for Rewrite {
                     max_days: t.max_days,
                     length: t.length,
                     max_years_ago: t.max_years_ago,
+                    unit: t.unit,
                 };
                 r.check().map_err(<M::Error as de::Error>::custom)?;
                 Ok(r)

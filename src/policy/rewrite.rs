@@ -27,6 +27,8 @@ pub struct Secrets {
     pub surrogate_key: Option<Key>,
     /// Days every date is moved by.
     pub shift_days: Option<i64>,
+    /// The date `relative` measures every date from (`--anchor`).
+    pub anchor: Option<super::relative::Anchor>,
 }
 
 /// A date offset from a key: the same key gives the same offset on every run;
@@ -82,6 +84,11 @@ impl<'a> Rewriter<'a> {
     /// The policy in use.
     pub fn policy(&self) -> &CompiledPolicy {
         self.policy
+    }
+
+    /// The run's placeholder numbering.
+    pub fn numbering(&mut self) -> &mut Numbering {
+        self.numbering
     }
 }
 
@@ -189,6 +196,15 @@ impl Replacer for Rewriter<'_> {
                     None => pseudonym(key, f.kind, original, length),
                 })
             }),
+            Action::Relative => match (f.kind, &self.secrets.anchor) {
+                (Kind::Date, Some(anchor)) => super::relative::relative_date(
+                    original,
+                    anchor,
+                    rewrite.unit.unwrap_or_default(),
+                )
+                .and_then(plain),
+                _ => None,
+            },
             Action::Surrogate => match f.kind {
                 // Gender words have no realistic fake: they are neutralized.
                 Kind::Gender => neutralize(text, f, true),

@@ -1,6 +1,7 @@
 //! Integration tests: one binary (see `autotests = false` in Cargo.toml).
 
 mod browser;
+mod case;
 mod cli;
 mod folder;
 mod hostile;
