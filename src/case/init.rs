@@ -312,7 +312,7 @@ pub fn propose(scrubber: &Scrubber, docs: &[(String, String)]) -> String {
             ));
         }
     }
-    for (_, seen) in &numbers {
+    for seen in numbers.values() {
         out.push_str(&format!(
             "\n[[number]]   # seen {} time(s)\nvalue = {}\nrole = {}\n",
             seen.count,
@@ -320,7 +320,7 @@ pub fn propose(scrubber: &Scrubber, docs: &[(String, String)]) -> String {
             quoted(seen.role().unwrap_or("number"))
         ));
     }
-    for (_, seen) in &addresses {
+    for seen in addresses.values() {
         out.push_str(&format!(
             "\n[[address]]   # seen {} time(s)\nvalue = {}\n",
             seen.count,

@@ -68,6 +68,9 @@ pub struct Entity {
     pub date_key: Option<String>,
 }
 
+/// One roster entry before compiling: kind, role, value, variants, date key.
+type Listed = (Kind, String, String, Vec<Variant>, Option<String>);
+
 /// A compiled roster: its entities and the matchers for all their variants.
 #[derive(Debug)]
 pub struct Case {
@@ -82,7 +85,7 @@ pub struct Case {
 impl Case {
     /// Compiles `roster`: every variant of every entry into the matchers.
     pub fn new(roster: &Roster) -> Result<Case, RosterError> {
-        let mut listed: Vec<(Kind, String, String, Vec<Variant>, Option<String>)> = Vec::new();
+        let mut listed: Vec<Listed> = Vec::new();
         for p in &roster.party {
             let kind = p.kind();
             let mut vs = Vec::new();
