@@ -301,6 +301,7 @@ impl Case {
             kind: self.entities[id].kind,
             rule: self.entities[id].rule.clone(),
             action: DefaultAction::Placeholder,
+            key: None,
         };
         let dates: Vec<(usize, &str)> = self
             .entities
