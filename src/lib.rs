@@ -12,6 +12,7 @@
 //! assert_eq!(out.output, "Seen on [DATE-1]; they return [DATE-1].");
 //! ```
 
+pub mod assess;
 pub mod bulk;
 pub mod case;
 pub mod detect;

@@ -24,6 +24,12 @@ pub struct Report {
     pub policy: Option<String>,
     /// One entry per file.
     pub files: Vec<FileReport>,
+    /// The Safe Harbor checklist over every file (`--coverage`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<crate::assess::Coverage>,
+    /// The flagged files (`--risk`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risk: Option<crate::assess::RunRisk>,
 }
 
 /// Findings for one file.
@@ -37,6 +43,12 @@ pub struct FileReport {
     pub findings: Vec<Change>,
     /// Number of findings per kind.
     pub counts: BTreeMap<Kind, usize>,
+    /// The Safe Harbor checklist of this file (`--coverage`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<crate::assess::Coverage>,
+    /// Quasi-identifiers left and the rules they trigger (`--risk`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risk: Option<crate::assess::Risk>,
 }
 
 impl FileReport {
@@ -51,6 +63,8 @@ impl FileReport {
             output,
             findings,
             counts,
+            coverage: None,
+            risk: None,
         }
     }
 }
@@ -63,6 +77,8 @@ impl Report {
             sensitive: SENSITIVE_NOTE,
             policy: None,
             files,
+            coverage: None,
+            risk: None,
         }
     }
 

@@ -59,6 +59,8 @@ pub struct Options {
     pub report: Option<PathBuf>,
     /// The policy name written in the report.
     pub policy_name: Option<String>,
+    /// Coverage and risk sections added to the report.
+    pub assess: Option<crate::assess::Assess>,
 }
 
 /// Receives progress; called from worker threads.
@@ -160,6 +162,7 @@ pub fn run(
         previous: &previous,
         appender: &appender,
         report: report.as_ref(),
+        assess: options.assess.as_ref().filter(|a| a.any()),
         progress,
         files: &files,
         window: options.threads.max(1) * 4,
@@ -194,7 +197,7 @@ pub fn run(
     // before the manifest says they are done.
     atomic::sync_filesystem(&plan.output)?;
     if let Some(sink) = report {
-        sink.finish()?;
+        sink.finish(options.assess.as_ref())?;
     }
     appender.finish(&entries)?;
     Ok(Summary { entries })
@@ -291,6 +294,7 @@ struct Shared<'a> {
     previous: &'a HashMap<String, ManifestEntry>,
     appender: &'a Appender,
     report: Option<&'a ReportSink>,
+    assess: Option<&'a crate::assess::Assess>,
     progress: &'a dyn Progress,
     files: &'a [Found],
     window: usize,
@@ -448,7 +452,7 @@ impl Shared<'_> {
                 output_sha256: entry.output_sha256.as_deref(),
             })
             .expect("report entry serializes");
-            report.push(ready.index, line)?;
+            report.push(ready.index, line, &file_report)?;
         }
         self.entries.lock().unwrap_or_else(|p| p.into_inner())[ready.index] = Some(entry);
         Ok(())
@@ -465,11 +469,23 @@ impl Shared<'_> {
         entry.bytes = Some(text.text.len() as u64);
         entry.input_sha256 = Some(text.input_sha256.clone());
         let output_sha256 = sha256_hex(redaction.output.as_bytes());
-        let report = FileReport::new(
+        let mut report = FileReport::new(
             entry.input.clone(),
             Some(out_path.display().to_string()),
             redaction.changes,
         );
+        if let Some(assess) = self.assess {
+            let remaining = self.engine.detect(&redaction.output);
+            let changes = std::mem::take(&mut report.findings);
+            assess.fill(
+                &mut report,
+                &text.text,
+                &changes,
+                &redaction.output,
+                &remaining,
+            );
+            report.findings = changes;
+        }
         entry.counts = report.counts.clone();
         let up_to_date = self.previous.get(&entry.path).is_some_and(|prev| {
             matches!(prev.status, Status::Redacted | Status::Resumed)
@@ -543,6 +559,8 @@ struct SinkState {
     path: PathBuf,
     next: usize,
     waiting: BTreeMap<usize, String>,
+    /// Per-file coverage and risk, kept for the run sections (by path order).
+    assessed: BTreeMap<usize, FileReport>,
 }
 
 impl ReportSink {
@@ -568,13 +586,20 @@ impl ReportSink {
                 path: path.to_path_buf(),
                 next: 0,
                 waiting: BTreeMap::new(),
+                assessed: BTreeMap::new(),
             }),
         })
     }
 
-    fn push(&self, index: usize, entry: String) -> Result<()> {
+    fn push(&self, index: usize, entry: String, file: &FileReport) -> Result<()> {
         let mut st = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         st.waiting.insert(index, entry);
+        if file.coverage.is_some() || file.risk.is_some() {
+            let mut kept = FileReport::new(file.input.clone(), None, Vec::new());
+            kept.coverage = file.coverage.clone();
+            kept.risk = file.risk.clone();
+            st.assessed.insert(index, kept);
+        }
         loop {
             let next = st.next;
             let Some(entry) = st.waiting.remove(&next) else {
@@ -592,12 +617,28 @@ impl ReportSink {
         }
     }
 
-    fn finish(self) -> Result<()> {
+    fn finish(self, assess: Option<&crate::assess::Assess>) -> Result<()> {
         let mut st = self.inner.into_inner().unwrap_or_else(|p| p.into_inner());
-        st.file.write_all(b"\n]}\n").map_err(|source| Error::Io {
-            path: st.path.clone(),
-            source,
-        })?;
+        let mut tail = String::from("\n]");
+        if let Some(assess) = assess {
+            let files: Vec<FileReport> = std::mem::take(&mut st.assessed).into_values().collect();
+            let (coverage, risk) = assess.totals(&files);
+            if let Some(c) = coverage {
+                tail.push_str(",\"coverage\":");
+                tail.push_str(&serde_json::to_string(&c).expect("coverage serializes"));
+            }
+            if let Some(r) = risk {
+                tail.push_str(",\"risk\":");
+                tail.push_str(&serde_json::to_string(&r).expect("risk serializes"));
+            }
+        }
+        tail.push_str("}\n");
+        st.file
+            .write_all(tail.as_bytes())
+            .map_err(|source| Error::Io {
+                path: st.path.clone(),
+                source,
+            })?;
         st.file.commit()
     }
 }

@@ -25,6 +25,18 @@ pub struct CaseArgs {
     /// Dates use the `relative` action unless the policy already does.
     #[arg(long, value_name = "ROLE|DATE")]
     pub anchor: Option<String>,
+    /// Add the HIPAA Safe Harbor checklist (18 classes: found, removed, remaining)
+    /// per file and per run to the --report.
+    #[arg(long)]
+    pub coverage: bool,
+    /// Add re-identification risk to the --report: quasi-identifiers left in each
+    /// file and the files whose combination is rare enough to single a person out.
+    #[arg(long)]
+    pub risk: bool,
+    /// Rare diagnoses (one a line) for --risk: left in a document with age, sex or
+    /// place, they flag it. Implies --risk.
+    #[arg(long, value_name = "FILE")]
+    pub rare: Option<PathBuf>,
 }
 
 /// Placeholder style.
@@ -37,6 +49,29 @@ pub enum Placeholders {
 }
 
 impl CaseArgs {
+    /// The assessments asked for; they need a --report to go into.
+    pub fn assess(
+        &self,
+        report: Option<&std::path::Path>,
+    ) -> Result<Option<casescrub::assess::Assess>> {
+        let risk = self.risk || self.rare.is_some();
+        if !self.coverage && !risk {
+            return Ok(None);
+        }
+        if report.is_none() {
+            bail!("--coverage, --risk and --rare add sections to the report: give --report FILE");
+        }
+        let rare = match &self.rare {
+            Some(path) => casescrub::assess::RareList::parse(&casescrub::io::read_text(path)?),
+            None => Default::default(),
+        };
+        Ok(Some(casescrub::assess::Assess {
+            coverage: self.coverage,
+            risk,
+            rare,
+        }))
+    }
+
     /// Whether any case flag asks for the case engine.
     pub fn wanted(&self) -> bool {
         self.roster.is_some() || self.placeholders == Placeholders::Roles

@@ -92,16 +92,17 @@ fn redact(args: RedactArgs) -> Result<i32> {
     if args.case.wanted() && decisions.is_some() {
         bail!("--decisions cannot be combined with --case or --placeholders roles yet");
     }
+    let assess = args.case.assess(args.report.as_deref())?;
+    use casescrub::bulk::Engine as _;
+    let roles = args.case.placeholders == super::case::Placeholders::Roles;
+    let engine = casescrub::case::CaseEngine::new(
+        &scrubber,
+        &prepared.policy,
+        &prepared.secrets,
+        &case,
+        roles,
+    );
     let (redaction, applied) = if args.case.wanted() {
-        use casescrub::bulk::Engine as _;
-        let roles = args.case.placeholders == super::case::Placeholders::Roles;
-        let engine = casescrub::case::CaseEngine::new(
-            &scrubber,
-            &prepared.policy,
-            &prepared.secrets,
-            &case,
-            roles,
-        );
         let found = engine.detect(&text);
         (
             engine.redact(&display(&args.input), &text, &found, &mut numbering),
@@ -118,7 +119,6 @@ fn redact(args: RedactArgs) -> Result<i32> {
             &display(&args.input),
         )
     };
-
     match &args.output {
         Some(path) if path != Path::new("-") => {
             io::write_atomic(path, redaction.output.as_bytes(), false)?
@@ -146,6 +146,18 @@ fn redact(args: RedactArgs) -> Result<i32> {
             redaction.changes.clone(),
         )]);
         report.policy = Some(prepared.policy.name().to_string());
+        if let Some(assess) = &assess {
+            let remaining = engine.detect(&redaction.output);
+            let file = &mut report.files[0];
+            assess.fill(
+                file,
+                &text,
+                &redaction.changes,
+                &redaction.output,
+                &remaining,
+            );
+            (report.coverage, report.risk) = assess.totals(&report.files);
+        }
         io::write_atomic(path, report.to_json().as_bytes(), true)?;
     }
     if let Some((path, vault)) = &mut prepared.vault {

@@ -67,6 +67,7 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
         manifest: manifest.clone(),
         report: args.report.clone(),
         policy_name: Some(prepared.policy.name().to_string()),
+        assess: args.case.assess(args.report.as_deref())?,
     };
     let bar = Bar::new(!args.bulk.quiet && std::io::stderr().is_terminal());
     let (vault_path, vault) = match &mut prepared.vault {

@@ -321,3 +321,131 @@ fn case_init_proposes_a_roster_a_person_can_confirm() {
         assert_eq!(mode & 0o777, 0o600);
     }
 }
+
+fn report(args: &[&str], input: PathBuf, extra_out: Option<&std::path::Path>) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.json");
+    let mut cmd = casescrub();
+    cmd.arg("redact")
+        .args(args)
+        .arg(&input)
+        .arg("--report")
+        .arg(&path);
+    match extra_out {
+        Some(out) => cmd.arg("-o").arg(out).arg("--quiet"),
+        None => cmd.arg("-o").arg(dir.path().join("out.txt")),
+    };
+    cmd.assert().success();
+    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+#[test]
+fn coverage_lists_the_18_classes_per_file_and_per_run() {
+    let r = report(
+        &[
+            "--coverage",
+            "--case",
+            fixture("case/roster.toml").to_str().unwrap(),
+        ],
+        fixture("case/docs/2-progress-report.txt"),
+        None,
+    );
+    for cov in [&r["files"][0]["coverage"], &r["coverage"]] {
+        let classes = cov["classes"].as_array().unwrap();
+        assert_eq!(classes.len(), 18);
+        let class = |id: usize| &classes[id - 1];
+        // Names, dates and the MRN were found and all removed.
+        for id in [1, 3, 8] {
+            assert!(class(id)["removed"].as_u64().unwrap() > 0, "{id}: {cov}");
+            assert_eq!(class(id)["remaining"], 0, "{id}");
+        }
+        assert_eq!(class(16)["detection"], "none");
+        assert_eq!(class(17)["detection"], "none");
+        assert_eq!(cov["needs_review"], serde_json::json!([16, 17]));
+    }
+
+    // court-filing keeps names and dates: they are reported as remaining.
+    let dir = tempfile::tempdir().unwrap();
+    let r = report(
+        &["--coverage", "--profile", "court-filing"],
+        fixture("case/docs"),
+        Some(&dir.path().join("out")),
+    );
+    let run = &r["coverage"]["classes"];
+    assert!(run[0]["remaining"].as_u64().unwrap() > 0, "{run}");
+    assert!(run[2]["remaining"].as_u64().unwrap() > 0, "{run}");
+    let review = r["coverage"]["needs_review"].as_array().unwrap();
+    assert!(
+        review.contains(&1.into()) && review.contains(&3.into()),
+        "{review:?}"
+    );
+    assert_eq!(r["files"].as_array().unwrap().len(), 5);
+    assert!(r["files"][4]["coverage"].is_object());
+}
+
+#[test]
+fn risk_flags_documents_with_the_triggering_combination() {
+    let dir = tempfile::tempdir().unwrap();
+    let rare = dir.path().join("rare.txt");
+    std::fs::write(&rare, "# rare diagnoses\nL5 radiculopathy\n").unwrap();
+    let r = report(
+        &[
+            "--profile",
+            "court-filing",
+            "--rare",
+            rare.to_str().unwrap(),
+        ],
+        fixture("case/docs"),
+        Some(&dir.path().join("out")),
+    );
+    let flagged = r["risk"]["flagged"].as_array().unwrap();
+    assert_eq!(r["risk"]["files"], 5);
+    // The case note keeps a street, a full date, sex words and the rare diagnosis.
+    let note = flagged
+        .iter()
+        .find(|f| f["input"].as_str().unwrap().ends_with("4-case-note.txt"))
+        .unwrap_or_else(|| panic!("case note not flagged: {}", r["risk"]));
+    let rules: Vec<&str> = note["triggers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"rare-diagnosis"), "{rules:?}");
+    let file = r["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["input"].as_str().unwrap().ends_with("4-case-note.txt"))
+        .unwrap();
+    assert_eq!(file["risk"]["flagged"], true);
+    let classes: Vec<&str> = file["risk"]["quasi_identifiers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["class"].as_str().unwrap())
+        .collect();
+    assert!(
+        classes.contains(&"rare-diagnosis") && classes.contains(&"full-date"),
+        "{classes:?}"
+    );
+
+    // The strict default leaves nothing that combines: no file is flagged.
+    let r = report(
+        &[
+            "--risk",
+            "--case",
+            fixture("case/roster.toml").to_str().unwrap(),
+        ],
+        fixture("case/docs"),
+        Some(&dir.path().join("out2")),
+    );
+    assert_eq!(r["risk"]["flagged"], serde_json::json!([]), "{}", r["risk"]);
+
+    casescrub()
+        .args(["redact", "--coverage"])
+        .arg(fixture("case/docs/1-letter.txt"))
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("give --report FILE"));
+}
