@@ -656,7 +656,9 @@ fn is_name(ctx: &Ctx, l: &Lists, run: &[usize], a: usize, b: usize, core: &[usiz
         return true;
     }
     // After "Law Offices of": LAW OFFICES OF VICTOR SMITH.
-    let before = ctx.text[..ctx.tok(run[a]).start].trim_end().to_lowercase();
+    let start = ctx.tok(run[a]).start;
+    let from = crate::detect::floor_char(ctx.text, start.saturating_sub(24));
+    let before = ctx.text[from..start].trim_end().to_lowercase();
     if n <= 3
         && (before.ends_with("offices of") || before.ends_with("office of"))
         && core.iter().any(|&k| listed(k))

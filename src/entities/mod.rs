@@ -119,10 +119,8 @@ fn finding(start: usize, end: usize, kind: Kind, rule: &'static str) -> Finding 
 fn name_words<'t>(text: &str, f: &Finding, tokens: &'t [Token]) -> Vec<&'t Token> {
     let l = lists();
     let _ = text;
-    tokens
+    tokens[tokens_in(tokens, f.start, f.end)]
         .iter()
-        .skip_while(|t| t.end <= f.start)
-        .take_while(|t| t.start < f.end)
         .filter(|t| t.capitalized && !t.initial && !l.is_stop(&t.folded))
         .collect()
 }
@@ -172,16 +170,18 @@ fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>) {
     // a title on the next line ("Dr.\n\nWilson"). Name words that are also English
     // words (Walker, Rose) count only mid-sentence or before a possessive.
     let cover = cover_of(tokens, found);
+    let person_ends: std::collections::HashSet<usize> = found
+        .iter()
+        .filter(|f| f.kind == Kind::Person)
+        .map(|f| f.end)
+        .collect();
     let mut added = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         if cover[i].is_some() || !t.capitalized || t.initial || t.folded.chars().count() < 2 {
             continue;
         }
-        let after_person = i > 0
-            && cover[i - 1] == Some(false)
-            && found
-                .iter()
-                .any(|f| f.kind == Kind::Person && f.end == tokens[i - 1].end);
+        let after_person =
+            i > 0 && cover[i - 1] == Some(false) && person_ends.contains(&tokens[i - 1].end);
         let continuation = after_person
             && l.is_first(&t.folded)
             && text[tokens[i - 1].end..t.start].trim() == ","
@@ -227,9 +227,10 @@ fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>) {
     // "June Price" (not "in June Price").
     let cover = cover_of(tokens, found);
     for f in found.iter_mut().filter(|f| f.kind == Kind::Person) {
-        let Some(i) = tokens.iter().position(|t| t.start == f.start) else {
+        let i = tokens.partition_point(|t| t.start < f.start);
+        if tokens.get(i).is_none_or(|t| t.start != f.start) {
             continue;
-        };
+        }
         if i == 0 || cover[i - 1].is_some() || tokens[i - 1].end + 1 != f.start {
             continue;
         }
@@ -266,13 +267,21 @@ fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>) {
 /// ("Rose Martinez" of "Rose Martinez-O'Neil").
 fn snap_to_words(tokens: &[Token], found: &mut [Finding]) {
     for f in found.iter_mut().filter(|f| f.kind == Kind::Person) {
-        if let Some(t) = tokens.iter().find(|t| t.start < f.end && f.end < t.end) {
+        let range = tokens_in(tokens, f.start, f.end);
+        if let Some(t) = tokens[range.clone()].last().filter(|t| f.end < t.end) {
             f.end = t.end;
         }
-        if let Some(t) = tokens.iter().find(|t| t.start < f.start && f.start < t.end) {
+        if let Some(t) = tokens[range].first().filter(|t| t.start < f.start) {
             f.start = t.start;
         }
     }
+}
+
+/// The indices of the tokens that overlap `start..end` (tokens are sorted).
+fn tokens_in(tokens: &[Token], start: usize, end: usize) -> std::ops::Range<usize> {
+    let from = tokens.partition_point(|t| t.end <= start);
+    let to = tokens.partition_point(|t| t.start < end);
+    from..to.max(from)
 }
 
 fn join_folded(words: &[&Token]) -> String {
