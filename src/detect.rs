@@ -137,7 +137,11 @@ impl Matcher {
         if found.is_empty() || !starts_word(text, m.start()) {
             return None;
         }
-        Some((found, m.end()))
+        // Scanning resumes after the last reported span, not after the whole match:
+        // trailing context ("46 years of age") may start the next identifier
+        // ("age 17"). Found by fuzzing: the second age leaked.
+        let resume = found.iter().map(|c| c.end).max().unwrap_or(m.end());
+        Some((found, resume))
     }
 
     fn word_candidates(&self, automaton: &WordAutomaton, text: &str, out: &mut Vec<Candidate>) {

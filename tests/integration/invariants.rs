@@ -147,3 +147,13 @@ proptest! {
         check_invariants(&text);
     }
 }
+
+/// Found by fuzzing: the trailing context of one match ("46 years of age") starts the
+/// next identifier ("age 17"); scanning must resume after the reported span.
+#[test]
+fn regression_trailing_context_starts_next_identifier() {
+    let out = scrubber()
+        .redact("46 years of age 17", &mut Numbering::default())
+        .output;
+    assert_eq!(out, "[AGE-1] years of age [AGE-2]");
+}
