@@ -74,29 +74,32 @@ pub fn expand_year(y: &str) -> Option<i32> {
     }
 }
 
+/// English month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Month number from an English month name or abbreviation ("Sept.", "JUNE").
 pub fn month_from_name(name: &str) -> Option<u32> {
     let lower = name.trim_end_matches('.').to_ascii_lowercase();
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     if lower.len() < 3 {
         return None;
     }
-    MONTHS
+    MONTH_NAMES
         .iter()
-        .position(|m| m.starts_with(&lower) || (lower == "sept" && *m == "september"))
+        .map(|m| m.to_ascii_lowercase())
+        .position(|m| m.starts_with(&lower) || (lower == "sept" && m == "september"))
         .map(|i| i as u32 + 1)
 }
 

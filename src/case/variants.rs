@@ -4,6 +4,7 @@
 
 use crate::normalize::PartialDate;
 use crate::validate::month_from_name;
+use crate::validate::MONTH_NAMES as MONTHS;
 
 /// One written form of a roster entry and how it is matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -263,21 +264,6 @@ pub fn address(value: &str) -> Vec<Variant> {
     }
     out
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A full date in every format the detector knows (any letter case): `6/18/02`,
 /// `06-18-2002`, `6.18.02`, `2002-06-18`, `June 18, 2002`, `Jun. 18th 2002`,

@@ -4,22 +4,7 @@
 //! `Month Dth, YYYY`, a weekday is recomputed); `year-only` keeps just the year.
 
 use crate::normalize::parse_date;
-use crate::validate::{expand_year, month_from_name};
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::validate::{expand_year, month_from_name, MONTH_NAMES as MONTHS};
 
 const WEEKDAYS: [&str; 7] = [
     "Monday",
