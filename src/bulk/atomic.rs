@@ -39,20 +39,16 @@ impl AtomicFile {
 
     /// Flushes, syncs, sets the mode and renames the temporary file over the target.
     pub fn commit(self) -> Result<()> {
-        let path = self.path;
-        let io = |source| Error::Io {
-            path: path.clone(),
-            source,
-        };
-        let tmp = self.writer.into_inner().map_err(|e| io(e.into_error()))?;
-        tmp.as_file().sync_all().map_err(io)?;
-        set_mode(tmp.path(), self.private).map_err(io)?;
-        tmp.persist(&path).map_err(|e| io(e.error))?;
-        Ok(())
+        self.finish(true)
     }
 
     /// Like [`commit`](Self::commit), but fails if the target already exists.
     pub fn commit_new(self) -> Result<()> {
+        self.finish(false)
+    }
+
+    /// Shared tail of [`commit`](Self::commit) and [`commit_new`](Self::commit_new).
+    fn finish(self, replace: bool) -> Result<()> {
         let path = self.path;
         let io = |source| Error::Io {
             path: path.clone(),
@@ -61,7 +57,11 @@ impl AtomicFile {
         let tmp = self.writer.into_inner().map_err(|e| io(e.into_error()))?;
         tmp.as_file().sync_all().map_err(io)?;
         set_mode(tmp.path(), self.private).map_err(io)?;
-        tmp.persist_noclobber(&path).map_err(|e| io(e.error))?;
+        if replace {
+            tmp.persist(&path).map_err(|e| io(e.error))?;
+        } else {
+            tmp.persist_noclobber(&path).map_err(|e| io(e.error))?;
+        }
         Ok(())
     }
 }
