@@ -23,7 +23,7 @@ pub enum Command {
     Scan(ScanArgs),
     /// Write ONE self-contained HTML page to check redactions: original and redacted side
     /// by side, findings highlighted (the page contains original identifying text).
-    Review(super::review::ReviewArgs),
+    Review(Box<super::review::ReviewArgs>),
     /// Explain detection at a place: which rules matched, which won the overlap and why,
     /// which were rejected by a validator, context words or the allow-list.
     Explain(super::review::ExplainArgs),

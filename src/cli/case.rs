@@ -26,11 +26,12 @@ pub struct CaseArgs {
     #[arg(long, value_name = "ROLE|DATE")]
     pub anchor: Option<String>,
     /// Add the HIPAA Safe Harbor checklist (18 classes: found, removed, remaining)
-    /// per file and per run to the --report.
+    /// per file and per run to the --report (`review`: to the page).
     #[arg(long)]
     pub coverage: bool,
-    /// Add re-identification risk to the --report: quasi-identifiers left in each
-    /// file and the files whose combination is rare enough to single a person out.
+    /// Add re-identification risk to the --report (`review`: to the page):
+    /// quasi-identifiers left in each file and the files whose combination is rare
+    /// enough to single a person out.
     #[arg(long)]
     pub risk: bool,
     /// Rare diagnoses (one a line) for --risk: left in a document with age, sex or
@@ -54,12 +55,18 @@ impl CaseArgs {
         &self,
         report: Option<&std::path::Path>,
     ) -> Result<Option<casescrub::assess::Assess>> {
+        let assess = self.assessments()?;
+        if assess.is_some() && report.is_none() {
+            bail!("--coverage, --risk and --rare add sections to the report: give --report FILE");
+        }
+        Ok(assess)
+    }
+
+    /// The assessments asked for (`--coverage`, `--risk`, `--rare`), wherever they go.
+    pub fn assessments(&self) -> Result<Option<casescrub::assess::Assess>> {
         let risk = self.risk || self.rare.is_some();
         if !self.coverage && !risk {
             return Ok(None);
-        }
-        if report.is_none() {
-            bail!("--coverage, --risk and --rare add sections to the report: give --report FILE");
         }
         let rare = match &self.rare {
             Some(path) => casescrub::assess::RareList::parse(&casescrub::io::read_text(path)?),
@@ -70,6 +77,27 @@ impl CaseArgs {
             risk,
             rare,
         }))
+    }
+
+    /// The engine that redacts: the case engine when a case flag asks for it, else
+    /// the plain policy engine (no vault: single-file callers record it themselves).
+    pub fn engine<'a>(
+        &self,
+        scrubber: &'a casescrub::Scrubber,
+        policy: &'a CompiledPolicy,
+        secrets: &'a casescrub::policy::Secrets,
+        case: &'a Case,
+    ) -> Box<dyn casescrub::bulk::Engine + 'a> {
+        if self.wanted() {
+            let roles = self.placeholders == Placeholders::Roles;
+            Box::new(casescrub::case::CaseEngine::new(
+                scrubber, policy, secrets, case, roles,
+            ))
+        } else {
+            Box::new(casescrub::bulk::PolicyEngine::new(
+                scrubber, policy, secrets, None,
+            ))
+        }
     }
 
     /// Whether any case flag asks for the case engine.

@@ -13,7 +13,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Redact(args) => redact(*args),
         Command::Scan(args) => scan(args),
         Command::Verify(args) => super::review::verify(args),
-        Command::Review(args) => super::review::review(args),
+        Command::Review(args) => super::review::review(*args),
         Command::Explain(args) => super::review::explain(args),
         Command::Patterns(PatternsCommand::List { json, library }) => list(&library, json),
         Command::Patterns(PatternsCommand::Test { library }) => test(&library),
@@ -89,36 +89,17 @@ fn redact(args: RedactArgs) -> Result<i32> {
     let decisions = super::review::load_decisions(args.decisions.as_deref())?;
     let case = args.case.case()?;
     prepared.secrets.anchor = args.case.anchor(&case, &mut prepared.policy)?;
-    if args.case.wanted() && decisions.is_some() {
-        bail!("--decisions cannot be combined with --case or --placeholders roles yet");
-    }
     let assess = args.case.assess(args.report.as_deref())?;
-    use casescrub::bulk::Engine as _;
-    let roles = args.case.placeholders == super::case::Placeholders::Roles;
-    let engine = casescrub::case::CaseEngine::new(
-        &scrubber,
-        &prepared.policy,
-        &prepared.secrets,
-        &case,
-        roles,
+    let engine = args
+        .case
+        .engine(&scrubber, &prepared.policy, &prepared.secrets, &case);
+    let (redaction, applied) = super::review::redact_decided(
+        engine.as_ref(),
+        &text,
+        &mut numbering,
+        decisions.as_ref(),
+        &display(&args.input),
     );
-    let (redaction, applied) = if args.case.wanted() {
-        let found = engine.detect(&text);
-        (
-            engine.redact(&display(&args.input), &text, &found, &mut numbering),
-            None,
-        )
-    } else {
-        super::review::redact_decided(
-            &scrubber,
-            &text,
-            &prepared.policy,
-            &prepared.secrets,
-            &mut numbering,
-            decisions.as_ref(),
-            &display(&args.input),
-        )
-    };
     match &args.output {
         Some(path) if path != Path::new("-") => {
             io::write_atomic(path, redaction.output.as_bytes(), false)?

@@ -1,13 +1,16 @@
-//! The review commands: `verify` (and the terminal diff used by `redact --diff`).
+//! The review commands: `review`, `explain`, `verify` (and the terminal diff used by
+//! `redact --diff`).
 
 use super::args::{DiffLayout, LibraryArgs};
 use super::commands::{display, escape, load_library, write_stdout};
 use anyhow::{bail, Context as _, Result};
-use casescrub::policy::{CompiledPolicy, Rewriter, Secrets};
+use casescrub::bulk::Engine;
 use casescrub::redact::Change;
 use casescrub::redact::Redaction;
+use casescrub::report::FileReport;
 use casescrub::review::decisions::{self, Applied, Decisions};
 use casescrub::review::html::{self, Mark, ReviewFile};
+use casescrub::review::safety::{FileSafety, Safety};
 use casescrub::review::termdiff::{self, Layout, Options};
 use casescrub::review::verify::{self, Mismatch, ReportIn, ReportedFile, Verdict};
 use casescrub::{io, Scrubber};
@@ -64,26 +67,22 @@ pub fn load_decisions(path: Option<&Path>) -> Result<Option<Decisions>> {
     ))
 }
 
-/// Detects, applies the policy's lists and the reviewer's decisions, and rewrites.
+/// Detects with `engine`, applies the reviewer's decisions (if any) on top of its
+/// findings, and rewrites with it. The same for the plain policy engine and the case
+/// engine: a decision is about a span, whichever rule or roster entry found it.
 pub fn redact_decided(
-    scrubber: &Scrubber,
+    engine: &dyn Engine,
     text: &str,
-    policy: &CompiledPolicy,
-    secrets: &Secrets,
     numbering: &mut casescrub::Numbering,
     decisions: Option<&Decisions>,
     name: &str,
 ) -> (Redaction, Option<Applied>) {
+    let findings = engine.detect(text);
     let Some(decisions) = decisions else {
-        return (
-            scrubber.redact_with_policy(text, policy, secrets, numbering),
-            None,
-        );
+        return (engine.redact(name, text, &findings, numbering), None);
     };
-    let findings = policy.apply_lists(text, scrubber.detect(text));
     let applied = decisions::apply(text, findings, &decisions.for_file(name));
-    let mut rewriter = Rewriter::new(policy, secrets, numbering);
-    let redaction = casescrub::redact::redact_with(text, &applied.findings, &mut rewriter);
+    let redaction = engine.redact(name, text, &applied.findings, numbering);
     (redaction, Some(applied))
 }
 
@@ -120,7 +119,8 @@ pub fn decision_summary(text: &str, applied: &Applied) {
 /// Flags of `casescrub review`.
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
-    /// Files to review (one section per file, with an index).
+    /// Files to review (one section per file, with an index); a folder stands for
+    /// every file under it, in path order (the order folder mode numbers them in).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Where to write the page (mode 0600: it contains original identifying text).
@@ -134,37 +134,91 @@ pub struct ReviewArgs {
     pub decisions: Option<PathBuf>,
     #[command(flatten)]
     pub library: LibraryArgs,
+    /// The policy, as for `redact` (a --vault is read, so placeholders match an
+    /// earlier run, and never written).
+    #[command(flatten)]
+    pub policy: super::policy::PolicyArgs,
+    #[command(flatten)]
+    pub case: super::case::CaseArgs,
 }
 
-/// `casescrub review`: redacts each file as `redact` would and writes the page.
-pub fn review(args: ReviewArgs) -> Result<i32> {
-    casescrub::placeholder::check_template(&args.placeholder).map_err(anyhow::Error::msg)?;
+/// The files named on the command line, folders expanded (sorted, hidden files
+/// included as in folder mode); the page itself is never one of them.
+fn review_inputs(args: &ReviewArgs) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
     for input in &args.files {
-        if io::same_file(input, &args.output) {
-            bail!(
-                "{}: the page would overwrite an input file",
-                display(&args.output)
-            );
+        if !input.is_dir() {
+            if io::same_file(input, &args.output) {
+                bail!(
+                    "{}: the page would overwrite an input file",
+                    display(&args.output)
+                );
+            }
+            out.push(input.clone());
+            continue;
+        }
+        for found in casescrub::bulk::walk::collect(input, &[])? {
+            let path = input.join(&found.rel);
+            if let Some(problem) = &found.problem {
+                use casescrub::bulk::walk::Problem;
+                let why = match problem {
+                    Problem::Symlink => "a symbolic link (not followed)".to_string(),
+                    Problem::Leftover => "a temporary file of an interrupted run".to_string(),
+                    Problem::Walk(e) => e.clone(),
+                };
+                eprintln!("casescrub: skipped {}: {why}", display(&path));
+            } else if !io::same_file(&path, &args.output) {
+                out.push(path);
+            }
         }
     }
+    if out.is_empty() {
+        bail!("no files to review under the given folder(s)");
+    }
+    Ok(out)
+}
+
+/// `casescrub review`: redacts each file as `redact` would (with the same case
+/// flags) and writes the page, with the coverage and risk sections when asked.
+pub fn review(args: ReviewArgs) -> Result<i32> {
+    casescrub::placeholder::check_template(&args.placeholder).map_err(anyhow::Error::msg)?;
+    let inputs = review_inputs(&args)?;
     let library = load_library(&args.library)?;
     let scrubber = Scrubber::new(&library)?;
     let decisions = load_decisions(args.decisions.as_deref())?;
     let mut numbering = casescrub::Numbering::new(&args.placeholder);
+    let mut prepared = super::policy::prepare(&args.policy, &mut numbering)?;
+    let case = args.case.case()?;
+    prepared.secrets.anchor = args.case.anchor(&case, &mut prepared.policy)?;
+    let assess = args.case.assessments()?;
+    let engine = args
+        .case
+        .engine(&scrubber, &prepared.policy, &prepared.secrets, &case);
     let mut files = Vec::new();
+    let mut assessed = Vec::new();
     let mut all_applied = Vec::new();
-    for input in &args.files {
+    for input in &inputs {
         let text = io::read_text(input)?;
         let name = display(input);
         let (redaction, applied) = redact_decided(
-            &scrubber,
+            engine.as_ref(),
             &text,
-            CompiledPolicy::strict(),
-            &Secrets::default(),
             &mut numbering,
             decisions.as_ref(),
             &name,
         );
+        if let Some(assess) = &assess {
+            let remaining = engine.detect(&redaction.output);
+            let mut entry = FileReport::new(name.clone(), None, Vec::new());
+            assess.fill(
+                &mut entry,
+                &text,
+                &redaction.changes,
+                &redaction.output,
+                &remaining,
+            );
+            assessed.push(entry);
+        }
         let (marks, rejected) = match &applied {
             None => (Vec::new(), Vec::new()),
             Some(a) => {
@@ -212,11 +266,25 @@ pub fn review(args: ReviewArgs) -> Result<i32> {
             rejected,
         });
     }
+    let safety = assess.map(|assess| {
+        let (coverage, risk) = assess.totals(&assessed);
+        Safety {
+            files: assessed
+                .into_iter()
+                .map(|f| FileSafety {
+                    coverage: f.coverage,
+                    risk: f.risk,
+                })
+                .collect(),
+            coverage,
+            risk,
+        }
+    });
     let title = match files.as_slice() {
         [one] => one.name.clone(),
         many => format!("{} files", many.len()),
     };
-    let page = html::render(&files, &title);
+    let page = html::render_with(&files, &title, safety.as_ref());
     io::write_atomic(&args.output, page.as_bytes(), true)?;
     let findings: usize = files.iter().map(|f| f.changes.len()).sum();
     eprintln!(
@@ -224,6 +292,15 @@ pub fn review(args: ReviewArgs) -> Result<i32> {
         display(&args.output),
         files.len()
     );
+    if let Some(safety) = &safety {
+        if let Some(risk) = &safety.risk {
+            eprintln!(
+                "casescrub: risk: {} of {} file(s) flagged",
+                risk.flagged.len(),
+                risk.files
+            );
+        }
+    }
     for (text, applied) in &all_applied {
         decision_summary(text, applied);
     }

@@ -8,6 +8,7 @@
 
 use crate::kind::Kind;
 use crate::redact::Change;
+use crate::review::safety::Safety;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -87,6 +88,13 @@ struct Meta<'a> {
 
 /// Renders the whole page.
 pub fn render(files: &[ReviewFile], title: &str) -> String {
+    render_with(files, title, None)
+}
+
+/// Renders the whole page with the coverage and risk sections of `safety` (its
+/// `files` in the order of `files`): the run's after the index, each file's under
+/// its legend.
+pub fn render_with(files: &[ReviewFile], title: &str, safety: Option<&Safety>) -> String {
     let mut rules: Vec<&str> = Vec::new();
     let mut rule_index = BTreeMap::new();
     let kinds: Vec<&'static str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
@@ -189,6 +197,10 @@ pub fn render(files: &[ReviewFile], title: &str) -> String {
         );
     }
     out.push_str("</ol>\n</nav>\n");
+    if let Some(safety) = safety {
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        out.push_str(&super::safety::run_section(safety, &names));
+    }
     for (i, file) in files.iter().enumerate() {
         let mut counts: BTreeMap<Kind, usize> = BTreeMap::new();
         for c in &file.changes {
@@ -210,8 +222,12 @@ pub fn render(files: &[ReviewFile], title: &str) -> String {
         if counts.is_empty() {
             out.push_str("<span class=\"none\">No findings.</span>");
         }
+        out.push_str("</div>\n");
+        if let Some(file) = safety.and_then(|s| s.files.get(i)) {
+            out.push_str(&super::safety::file_section(file));
+        }
         out.push_str(
-            "</div>\n<div class=\"body\">\n<div class=\"list\" tabindex=\"0\" \
+            "<div class=\"body\">\n<div class=\"list\" tabindex=\"0\" \
              aria-label=\"Findings\"><div class=\"spacer\"></div></div>\n\
              <div class=\"grid\"><div class=\"head\"><span></span><span>Original</span>\
              <span>Redacted</span></div><div class=\"rows\"></div></div>\n</div>\n</section>\n",

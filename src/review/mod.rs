@@ -2,6 +2,8 @@
 //!
 //! - [`termdiff`]: terminal diffs (unified or side by side) with every change tagged
 //!   by kind and rule id.
+//! - [`safety`]: the review page's coverage (Safe Harbor checklist) and
+//!   re-identification risk sections.
 //! - [`verify`]: proves a redacted file is the original with the reported findings
 //!   applied, and rescans it for residue.
 //!
@@ -11,5 +13,6 @@
 pub mod decisions;
 pub mod explain;
 pub mod html;
+pub mod safety;
 pub mod termdiff;
 pub mod verify;

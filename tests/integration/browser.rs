@@ -362,3 +362,40 @@ fn review_page_opens_a_10_mb_file_without_freezing() {
     let rows = dom.matches("<div class=\"row").count();
     assert!(rows > 0 && rows < 2_000, "{rows} rows in the DOM");
 }
+
+#[test]
+fn review_page_in_chromium_shows_coverage_and_risk() {
+    let dir = tempfile::tempdir().unwrap();
+    let (source, report) = crate::case_review::page_and_report(dir.path());
+    for external in ["<script src", "<link", "@import", "url(", "<iframe", "<img"] {
+        assert!(
+            !source.contains(external),
+            "page loads something: {external}"
+        );
+    }
+    let run = run_chromium(&[
+        "--dump-dom".into(),
+        url(&dir.path().join("review.html"), "#selftest"),
+    ]);
+    let dom = &run.stdout;
+    assert!(
+        dom.contains("data-ready="),
+        "the script did not finish:\n{}",
+        run.stderr
+    );
+    assert_no_console_errors(&run, dom);
+    // The page's own script still works with the extra sections in place.
+    assert!(
+        dom.contains("<pre id=\"selftest\" data-result=\"pass\"></pre>"),
+        "keyboard self-test failed: {}",
+        between(dom, "<pre id=\"selftest\"", "</pre>")
+    );
+    // The browser's DOM shows every number of the report: the run checklist, each
+    // file's checklist, quasi-identifiers and triggers, and the flagged file list.
+    crate::case_review::assert_page_matches_report(dom, &report);
+    assert!(dom.contains("<details class=\"risk flagged\" open=\"\">"));
+    // Sections are in the order of the files, under each file's legend.
+    let (_, files) = crate::case_review::sections(dom);
+    assert!(files[3].contains("docs/4-case-note.txt"));
+    assert!(files[3].contains("<b>FLAGGED</b>"));
+}
