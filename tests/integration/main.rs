@@ -2,6 +2,7 @@
 
 mod browser;
 mod case;
+mod case_leaks;
 mod case_review;
 mod cli;
 mod folder;
