@@ -488,6 +488,7 @@ fn places(
     out: &mut Vec<Span>,
     ambiguous: bool,
 ) {
+    let mut key = String::new();
     let mut p = 0;
     while p < run.len() {
         let mut found = None;
@@ -503,19 +504,25 @@ fn places(
             if first.is_connector() || last.is_connector() || first.initial {
                 continue;
             }
-            let key: Vec<&str> = range.clone().map(|q| ctx.word(run[q])).collect();
-            let key = key.join(" ");
-            if !l.is_place(&key) {
+            key.clear();
+            for q in range.clone() {
+                if q > p {
+                    key.push(' ');
+                }
+                key.push_str(ctx.word(run[q]));
+            }
+            let key = key.as_str();
+            if !l.is_place(key) {
                 continue;
             }
             if len == 1 {
-                if l.is_stop(&key) {
+                if l.is_stop(key) {
                     continue;
                 }
-                let unclear = l.is_place_word(&key)
-                    || l.is_first(&key)
-                    || l.is_last(&key)
-                    || l.is_name_word(&key);
+                let unclear = l.is_place_word(key)
+                    || l.is_first(key)
+                    || l.is_last(key)
+                    || l.is_name_word(key);
                 if unclear && !(ambiguous && place_cue(ctx, run[p])) {
                     continue;
                 }
@@ -641,18 +648,20 @@ fn is_name(ctx: &Ctx, l: &Lists, run: &[usize], a: usize, b: usize, core: &[usiz
         return true;
     }
     // Alone on its line (address and signature blocks): CARMEN MARTINEZ.
-    let alone = ctx
-        .start_of_line(run[a])
-        .trim()
-        .trim_start_matches(['-', '*', '•'])
-        .trim()
-        .is_empty()
-        && ctx
-            .rest_of_line(run[b])
+    // (Checked last: finding the line's ends costs a scan of the line.)
+    let alone = || {
+        ctx.start_of_line(run[a])
             .trim()
-            .trim_end_matches(',')
-            .is_empty();
-    if alone && (2..=3).contains(&n) && core.iter().any(|&k| listed(k) && !word(k)) {
+            .trim_start_matches(['-', '*', '•'])
+            .trim()
+            .is_empty()
+            && ctx
+                .rest_of_line(run[b])
+                .trim()
+                .trim_end_matches(',')
+                .is_empty()
+    };
+    if (2..=3).contains(&n) && core.iter().any(|&k| listed(k) && !word(k)) && alone() {
         return true;
     }
     // After "Law Offices of": LAW OFFICES OF VICTOR SMITH.

@@ -96,6 +96,10 @@ impl Lists {
 
 /// Lower-case, accents removed, curly apostrophe straightened: `Peña` → `pena`.
 pub fn fold(word: &str) -> String {
+    // Plain ASCII (nearly every word) has nothing to decompose or straighten.
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)

@@ -52,16 +52,23 @@ pub fn extend(text: &str, mut found: Vec<Finding>) -> Vec<Finding> {
     for run in tokens::runs(text, &tokens) {
         classify::classify(&ctx, &run, &mut spans);
     }
-    // Organisations absorb the soft findings they overlap.
+    // Organisations absorb the soft findings they overlap. `found` is sorted and
+    // non-overlapping, so the findings an organisation overlaps are one slice of it.
+    let mut absorbed = vec![false; found.len()];
     for s in spans.iter_mut().filter(|s| s.kind == Kind::Org) {
         let (start, end) = (s.start, s.end);
-        let overlaps = |f: &Finding| soft(f.kind) && f.start < end && f.end > start;
-        for f in found.iter().filter(|f| overlaps(f)) {
-            s.start = s.start.min(f.start);
-            s.end = s.end.max(f.end);
+        let from = found.partition_point(|f| f.end <= start);
+        let to = found.partition_point(|f| f.start < end).max(from);
+        for (f, gone) in found[from..to].iter().zip(&mut absorbed[from..to]) {
+            if !*gone && soft(f.kind) && f.start < end && f.end > start {
+                s.start = s.start.min(f.start);
+                s.end = s.end.max(f.end);
+                *gone = true;
+            }
         }
-        found.retain(|f| !overlaps(f));
     }
+    let mut gone = absorbed.into_iter();
+    found.retain(|_| !gone.next().unwrap_or(false));
     found.extend(
         spans
             .into_iter()
