@@ -40,14 +40,18 @@ impl Matcher {
         while pos <= text.len() {
             // The combined regex finds where and which rule (fast engines only); the
             // rule's own regex, anchored there, reads its capture groups.
-            let Some(m) = re.search(&Input::new(text).range(pos..)) else {
+            let found = match self.scanner.as_ref().map(|s| s.find(text, pos)) {
+                Some(Ok(found)) => found,
+                _ => re
+                    .search(&Input::new(text).range(pos..))
+                    .map(|m| (m.start(), m.pattern().as_usize())),
+            };
+            let Some((start, first)) = found else {
                 break;
             };
-            let (start, end) = (m.start(), m.end());
             let mut accepted = None;
             // If the rule rejects the match, another may match at the same place: try
             // the rules listed after it, anchored here.
-            let first = m.pattern().as_usize();
             for (pid, caps) in caps.iter_mut().enumerate().skip(first) {
                 let input = Input::new(text).range(start..).anchored(Anchored::Yes);
                 self.single[pid].search_captures(&input, caps);
@@ -69,7 +73,6 @@ impl Matcher {
                 }
                 None => pos = next_char(text, start),
             }
-            let _ = end;
         }
     }
 

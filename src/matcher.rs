@@ -5,6 +5,7 @@
 use crate::error::{Error, Result};
 use crate::kind::Kind;
 use crate::patterns::{Context, Library, RuleSpec, Validator};
+use crate::scanner::Scanner;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_automata::meta;
 use std::sync::Arc;
@@ -47,6 +48,9 @@ pub(crate) struct WordAutomaton {
 pub struct Matcher {
     pub(crate) rules: Vec<CompiledRule>,
     pub(crate) regex: Option<meta::Regex>,
+    /// The same patterns as `regex`, as lazy DFAs that find a match's start cheaply;
+    /// `regex` answers when they cannot (see [`crate::scanner`]).
+    pub(crate) scanner: Option<Scanner>,
     /// Regex pattern index → that rule's regex alone, used (anchored at a match of the
     /// combined regex) to read capture groups: capture-aware search of the combined
     /// regex would run the slow engine over the whole library's NFA for every match.
@@ -147,6 +151,7 @@ impl Matcher {
                     })?,
             )
         };
+        let scanner = Scanner::new(&regex_sources, REGEX_SIZE_LIMIT, HYBRID_CACHE);
         let regex_kind_groups = single
             .iter()
             .map(|re| kind_groups(re, 0))
@@ -158,6 +163,7 @@ impl Matcher {
         Ok(Matcher {
             rules,
             regex,
+            scanner,
             single,
             regex_rules,
             regex_kind_groups,
