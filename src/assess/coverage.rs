@@ -136,6 +136,20 @@ fn age_over_89(text: &str) -> bool {
     digits.parse::<u32>().is_ok_and(|n| n >= 90)
 }
 
+/// Whether a date left in the output is a year alone that Safe Harbor permits (at
+/// most 89 years back): what `year-only` writes, not an identifier left over.
+fn permitted_year(text: &str) -> bool {
+    let digits = text.trim();
+    let year = match crate::normalize::parse_date(text) {
+        Some(d) if d.month.is_none() && d.day.is_none() => d.year,
+        None if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            digits.parse().ok()
+        }
+        _ => None,
+    };
+    year.is_some_and(|y: i32| crate::policy::rewrite::current_year() - y <= 89)
+}
+
 /// Counts mentions of images and biometrics (which cannot be in text themselves).
 fn mentions(text: &str) -> (usize, usize) {
     let lower = text.to_ascii_lowercase();
@@ -195,6 +209,9 @@ impl Coverage {
         }
         for f in remaining {
             let text = f.text(output);
+            if f.kind == Kind::Date && permitted_year(text) {
+                continue;
+            }
             let rule = if f.kind == Kind::Age && !age_over_89(text) {
                 "age:0"
             } else {
@@ -271,5 +288,23 @@ mod tests {
         assert_eq!(class_of(Kind::Gender, "gender.pronoun", ""), None);
         assert_eq!(class_of(Kind::Age, "age:0", ""), None);
         assert_eq!(class_of(Kind::Age, "age.year-old", ""), Some(3));
+    }
+
+    #[test]
+    fn a_recent_year_left_alone_is_not_a_remaining_date() {
+        // What the safe-harbor profile writes for "born March 7, 1961": the year.
+        let scrubber = crate::Scrubber::with_default_patterns().unwrap();
+        let output = "Born 1961; father born 1920; seen June 2002.";
+        let remaining = scrubber.detect(output);
+        assert_eq!(
+            remaining.iter().filter(|f| f.kind == Kind::Date).count(),
+            3,
+            "{remaining:?}"
+        );
+        let cov = Coverage::for_file(output, &[], output, &remaining);
+        // 1920 is more than 89 years back, and a month with its year is a date
+        // element: both still count; 1961 alone does not.
+        assert_eq!(cov.classes[2].remaining, 2, "{:?}", cov.classes[2]);
+        assert!(cov.needs_review.contains(&3));
     }
 }

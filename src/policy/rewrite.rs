@@ -102,7 +102,7 @@ fn recent_year(text: &str, max_years_ago: Option<u32>) -> Option<String> {
 }
 
 /// The current calendar year (UTC).
-fn current_year() -> i32 {
+pub(crate) fn current_year() -> i32 {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
