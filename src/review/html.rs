@@ -186,14 +186,18 @@ pub fn render_with(files: &[ReviewFile], title: &str, safety: Option<&Safety>) -
     for (i, file) in files.iter().enumerate() {
         let _ = writeln!(
             out,
-            "<li><a href=\"#file-{i}\">{}</a> — {} finding(s){}</li>",
+            "<li><a href=\"#file-{i}\">{}</a> — {} finding(s){}{}</li>",
             esc(&file.name),
             file.changes.len(),
             if file.rejected.is_empty() {
                 String::new()
             } else {
                 format!(", {} rejected", file.rejected.len())
-            }
+            },
+            safety
+                .and_then(|s| s.files.get(i))
+                .map(super::safety::index_note)
+                .unwrap_or_default()
         );
     }
     out.push_str("</ol>\n</nav>\n");

@@ -201,6 +201,25 @@ pub fn run_section(safety: &Safety, names: &[&str]) -> String {
     out
 }
 
+/// What the index says after a file's findings: Safe Harbor identifiers still in
+/// its output, and a risk flag (empty when neither).
+pub fn index_note(file: &FileSafety) -> String {
+    let mut out = String::new();
+    if let Some(c) = &file.coverage {
+        let (_, _, remaining) = totals(c);
+        if remaining > 0 {
+            let _ = write!(
+                out,
+                ", <span class=\"remaining\">{remaining} Safe Harbor identifier(s) remaining</span>"
+            );
+        }
+    }
+    if file.risk.as_ref().is_some_and(|r| r.flagged) {
+        out.push_str(", <span class=\"flag\">risk: flagged</span>");
+    }
+    out
+}
+
 /// A file's sections, placed under its legend.
 pub fn file_section(file: &FileSafety) -> String {
     if file.coverage.is_none() && file.risk.is_none() {
@@ -257,6 +276,26 @@ mod tests {
         );
         assert!(!run.contains("<script>"), "{run}");
         assert!(run.contains("<a href=\"#file-0\">&lt;script&gt;x&lt;/script&gt;.txt</a>"));
+    }
+
+    #[test]
+    fn index_note_says_what_is_left_and_flagged() {
+        let scrubber = crate::Scrubber::with_default_patterns().unwrap();
+        let left = "Seen by Dr. Maria Lopez on 6/18/02.";
+        let found = scrubber.detect(left);
+        let file = FileSafety {
+            coverage: Some(Coverage::for_file(left, &[], left, &found)),
+            risk: Some(Risk::assess(left, &found, &Default::default())),
+        };
+        assert_eq!(
+            index_note(&file),
+            ", <span class=\"remaining\">2 Safe Harbor identifier(s) remaining</span>"
+        );
+        let none = FileSafety {
+            coverage: Some(Coverage::for_file("", &[], "", &[])),
+            risk: None,
+        };
+        assert_eq!(index_note(&none), "");
     }
 
     #[test]

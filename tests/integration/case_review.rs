@@ -186,6 +186,12 @@ fn review_page_shows_the_reports_coverage_and_risk() {
         ),
         "{run}"
     );
+    // The index marks the flagged file, and only it.
+    assert!(page.contains(
+        "<li><a href=\"#file-3\">docs/4-case-note.txt</a> — 11 finding(s), \
+         <span class=\"flag\">risk: flagged</span></li>"
+    ));
+    assert_eq!(page.matches("risk: flagged</span>").count(), 1);
     assert!(files[3].contains("<tr data-quasi=\"rare-diagnosis\"><td>rare-diagnosis</td><td class=\"n\">1</td><td>radiculopathy</td></tr>"));
     // The undetectable classes are marked for a person in every checklist.
     for section in files.iter().chain([&run]) {
