@@ -4,7 +4,8 @@
 //! combination that triggered it.
 //!
 //! Quasi-identifier classes (what a scan of the redacted text still finds):
-//! `exact-age` (an age as a number, not a band), `age-over-89`, `sex`,
+//! `exact-age` (an age as a number, not a band), `age-over-89`, `sex` (gendered
+//! words, and a title such as "Mrs." kept before a placeholder),
 //! `state`, `small-geography` (city, county, street, ZIP, even `941XX`),
 //! `occupation`, `ethnicity` (and nationality), `other-demographic` (religion,
 //! marital status, language), `full-date` (day, month and year), `rare-diagnosis`
@@ -22,8 +23,10 @@
 
 use crate::kind::Kind;
 use crate::resolve::Finding;
+use regex::Regex;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// Classes of quasi-identifier, in report order.
 pub const CLASSES: [&str; 10] = [
@@ -154,6 +157,20 @@ fn class_of(kind: Kind, text: &str) -> Option<&'static str> {
     })
 }
 
+/// Gendered titles kept before a placeholder ("Mrs. [APPLICANT]"): the detector
+/// reads a title only before a name, but the title alone still tells the sex.
+fn titles_before_placeholders(output: &str) -> Vec<&str> {
+    static TITLE: OnceLock<Regex> = OnceLock::new();
+    let re = TITLE.get_or_init(|| {
+        Regex::new(r"\b(?P<t>(?:Mr|Mrs|Ms|Miss|MR|MRS|MS|MISS)\.?)[ \t]*\[")
+            .expect("title regex is valid")
+    });
+    re.captures_iter(output)
+        .filter_map(|c| c.name("t"))
+        .map(|m| m.as_str())
+        .collect()
+}
+
 impl Risk {
     /// Assesses a redacted `output` from `remaining`, the findings of a scan of it,
     /// and the rare-diagnosis list.
@@ -172,6 +189,13 @@ impl Risk {
                 if !e.1.contains(&v) {
                     e.1.push(v);
                 }
+            }
+        }
+        for title in titles_before_placeholders(output) {
+            let e = left.entry("sex").or_default();
+            e.0 += 1;
+            if !e.1.iter().any(|v| v == title) {
+                e.1.push(title.to_string());
             }
         }
         let terms = rare.find(output);
@@ -298,6 +322,15 @@ mod tests {
 
         let r = risk("A 93-year-old patient.", "");
         assert_eq!(r.triggers[0].rule, "age-over-89");
+
+        // A title kept before a placeholder still tells the sex.
+        let r = risk(
+            "Dear Mrs. [APPLICANT]: Ms. [PERSON-2] and Mx. [PERSON-3] called.",
+            "",
+        );
+        assert_eq!(r.quasi_identifiers[0].class, "sex", "{r:?}");
+        assert_eq!(r.quasi_identifiers[0].count, 2);
+        assert_eq!(r.quasi_identifiers[0].values, vec!["Mrs.", "Ms."]);
 
         let r = risk("The [PERSON-1] was seen on [DATE-1]; pain 5/10.", "");
         assert!(!r.flagged, "{r:?}");
