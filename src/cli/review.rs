@@ -143,7 +143,8 @@ pub struct ReviewArgs {
 }
 
 /// The files named on the command line, folders expanded (sorted, hidden files
-/// included as in folder mode); the page itself is never one of them.
+/// included as in folder mode); the page is never one of them, nor written inside
+/// an input folder.
 fn review_inputs(args: &ReviewArgs) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for input in &args.files {
@@ -157,6 +158,15 @@ fn review_inputs(args: &ReviewArgs) -> Result<Vec<PathBuf>> {
             out.push(input.clone());
             continue;
         }
+        let folder = casescrub::bulk::paths::resolve(input)?;
+        if casescrub::bulk::paths::resolve(&args.output)?.starts_with(&folder) {
+            bail!(
+                "{}: the page would be written inside the input folder {}; casescrub never \
+                 writes inside an input folder (the page holds original identifying text)",
+                display(&args.output),
+                display(input)
+            );
+        }
         for found in casescrub::bulk::walk::collect(input, &[])? {
             let path = input.join(&found.rel);
             if let Some(problem) = &found.problem {
@@ -167,7 +177,7 @@ fn review_inputs(args: &ReviewArgs) -> Result<Vec<PathBuf>> {
                     Problem::Walk(e) => e.clone(),
                 };
                 eprintln!("casescrub: skipped {}: {why}", display(&path));
-            } else if !io::same_file(&path, &args.output) {
+            } else {
                 out.push(path);
             }
         }

@@ -226,6 +226,35 @@ fn review_page_without_the_flags_has_no_safety_sections() {
 }
 
 #[test]
+fn review_never_writes_the_page_inside_an_input_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(docs.join("sub")).unwrap();
+    std::fs::write(docs.join("a.txt"), "Seen 6/18/02.\n").unwrap();
+    for page in [
+        "docs/review.html",
+        "docs/sub/review.html",
+        "./docs/../docs/r.html",
+    ] {
+        casescrub()
+            .current_dir(dir.path())
+            .args(["review", "docs", "--coverage", "-o", page])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("inside the input folder docs"));
+    }
+    assert!(!docs.join("review.html").exists());
+    assert!(!docs.join("sub/review.html").exists());
+    assert!(!docs.join("r.html").exists());
+    // Next to it is fine.
+    casescrub()
+        .current_dir(dir.path())
+        .args(["review", "docs", "-o", "review.html"])
+        .assert()
+        .success();
+}
+
+#[test]
 fn review_page_escapes_names_and_values_from_the_documents() {
     let dir = tempfile::tempdir().unwrap();
     let docs = dir.path().join("docs");
