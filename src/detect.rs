@@ -1,10 +1,10 @@
 //! Finds candidate findings: one pass of the combined regex and one pass of each
 //! word-list automaton over the text, with validators and context checks.
 
-use crate::matcher::{CompiledRule, Matcher, WordAutomaton};
+use crate::matcher::{CompiledRule, Matcher, Scratch, WordAutomaton};
 use crate::validate::{self, Groups};
 use regex_automata::util::captures::Captures;
-use regex_automata::{Anchored, Input};
+use regex_automata::Input;
 
 /// A match of one rule, before overlaps are resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,27 +34,41 @@ impl Matcher {
     }
 
     fn regex_candidates(&self, text: &str, out: &mut Vec<Candidate>) {
-        let Some(re) = &self.regex else { return };
-        let mut caps: Vec<Captures> = self.single.iter().map(|r| r.create_captures()).collect();
+        if self.regex_sources.is_empty() {
+            return;
+        }
+        let mut scratch = self.scratch.get();
+        let Scratch { scan, rules, caps } = &mut *scratch;
         let mut pos = 0;
         while pos <= text.len() {
-            // The combined regex finds where and which rule (fast engines only); the
+            // The combined regex finds where and which rule (lazy DFAs only); the
             // rule's own regex, anchored there, reads its capture groups.
-            let found = match self.scanner.as_ref().map(|s| s.find(text, pos)) {
-                Some(Ok(found)) => found,
-                _ => re
-                    .search(&Input::new(text).range(pos..))
-                    .map(|m| (m.start(), m.pattern().as_usize())),
+            let found = match (&self.scanner, scan.as_mut()) {
+                (Some(scanner), Some(cache)) => scanner.find(cache, text, pos).ok(),
+                _ => None,
             };
+            let found = found.unwrap_or_else(|| {
+                self.fallback()
+                    .search(&Input::new(text).range(pos..))
+                    .map(|m| (m.start(), m.pattern().as_usize()))
+            });
             let Some((start, first)) = found else {
                 break;
             };
             let mut accepted = None;
             // If the rule rejects the match, another may match at the same place: try
             // the rules listed after it, anchored here.
-            for (pid, caps) in caps.iter_mut().enumerate().skip(first) {
-                let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-                self.single[pid].search_captures(&input, caps);
+            for pid in first..self.single.len() {
+                let end = match (&self.scanner, scan.as_mut()) {
+                    (Some(scanner), Some(cache)) => match scanner.end_at(cache, text, start, pid) {
+                        Ok(None) => continue,
+                        Ok(end) => end,
+                        Err(_) => None,
+                    },
+                    _ => None,
+                };
+                let caps = &mut caps[pid];
+                self.single[pid].captures_at(&mut rules[pid], text, start, end, caps);
                 if caps.is_match() {
                     accepted = self.accept_regex(text, pid, caps);
                     if accepted.is_some() {

@@ -33,6 +33,7 @@ pub mod redact;
 pub mod report;
 pub mod resolve;
 pub mod review;
+mod rule_regex;
 mod scanner;
 pub mod selftest;
 pub mod stream;

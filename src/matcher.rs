@@ -5,10 +5,25 @@
 use crate::error::{Error, Result};
 use crate::kind::Kind;
 use crate::patterns::{Context, Library, RuleSpec, Validator};
-use crate::scanner::Scanner;
+use crate::rule_regex::{RuleCache, RuleRegex};
+use crate::scanner::{ScanCache, Scanner};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_automata::meta;
-use std::sync::Arc;
+use regex_automata::util::captures::Captures;
+use regex_automata::util::pool::Pool;
+use std::sync::{Arc, OnceLock};
+
+/// Scratch space of one thread: the lazy DFAs' states and the rule regexes' caches.
+#[derive(Debug)]
+pub(crate) struct Scratch {
+    pub(crate) scan: Option<ScanCache>,
+    pub(crate) rules: Vec<RuleCache>,
+    pub(crate) caps: Vec<Captures>,
+}
+
+/// Creates a thread's [`Scratch`].
+pub(crate) type ScratchFn =
+    Box<dyn Fn() -> Scratch + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
 
 /// How a finding is rewritten by default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,14 +62,19 @@ pub(crate) struct WordAutomaton {
 #[derive(Debug)]
 pub struct Matcher {
     pub(crate) rules: Vec<CompiledRule>,
-    pub(crate) regex: Option<meta::Regex>,
-    /// The same patterns as `regex`, as lazy DFAs that find a match's start cheaply;
-    /// `regex` answers when they cannot (see [`crate::scanner`]).
+    /// Every regex rule's source, in pattern order.
+    pub(crate) regex_sources: Vec<String>,
+    /// Finds where the combined regex matches (see [`crate::scanner`]); `None` when
+    /// only `meta::Regex` can (a pattern matches the empty string).
     pub(crate) scanner: Option<Scanner>,
+    /// The combined regex as a `meta::Regex`, built on first need: when there is no
+    /// scanner or its lazy DFAs give up on a text.
+    pub(crate) fallback: OnceLock<meta::Regex>,
     /// Regex pattern index → that rule's regex alone, used (anchored at a match of the
-    /// combined regex) to read capture groups: capture-aware search of the combined
-    /// regex would run the slow engine over the whole library's NFA for every match.
-    pub(crate) single: Vec<meta::Regex>,
+    /// combined regex) to read capture groups.
+    pub(crate) single: Vec<RuleRegex>,
+    /// Per-thread scratch space for the scanner and the rule regexes.
+    pub(crate) scratch: Pool<Scratch, ScratchFn>,
     /// Regex pattern index → rule index.
     pub(crate) regex_rules: Vec<usize>,
     /// Regex pattern index → its `k_KIND` capture groups (group index, kind).
@@ -113,10 +133,8 @@ impl Matcher {
                     source
                 };
                 // Compile alone first so an error names the rule.
-                let alone = meta::Regex::builder()
-                    .configure(meta::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT)))
-                    .build(&source)
-                    .map_err(|e| Error::Pattern {
+                let alone =
+                    RuleRegex::new(&source, REGEX_SIZE_LIMIT).map_err(|e| Error::Pattern {
                         file: spec.source.clone(),
                         message: format!("rule `{}`: invalid regex: {e}", spec.id),
                     })?;
@@ -134,41 +152,55 @@ impl Matcher {
                 }
             }
         }
-        let regex = if regex_sources.is_empty() {
+        let scanner = if regex_sources.is_empty() {
             None
         } else {
-            Some(
-                meta::Regex::builder()
-                    .configure(
-                        meta::Config::new()
-                            .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
-                            .hybrid_cache_capacity(HYBRID_CACHE),
-                    )
-                    .build_many(&regex_sources)
-                    .map_err(|e| Error::Pattern {
-                        file: "(combined library)".into(),
-                        message: format!("the rules do not compile together: {e}"),
-                    })?,
-            )
+            Scanner::new(&regex_sources, REGEX_SIZE_LIMIT, HYBRID_CACHE).map_err(|e| {
+                Error::Pattern {
+                    file: "(combined library)".into(),
+                    message: format!("the rules do not compile together: {e}"),
+                }
+            })?
         };
-        let scanner = Scanner::new(&regex_sources, REGEX_SIZE_LIMIT, HYBRID_CACHE);
         let regex_kind_groups = single
             .iter()
-            .map(|re| kind_groups(re, 0))
+            .map(|re| kind_groups(re.group_info(), 0))
             .collect::<std::result::Result<_, String>>()
             .map_err(|message| Error::Pattern {
                 file: "(combined library)".into(),
                 message,
             })?;
+        let (scan, rules_of) = (scanner.clone(), single.clone());
+        let create: ScratchFn = Box::new(move || Scratch {
+            scan: scan.as_ref().map(Scanner::create_cache),
+            rules: rules_of.iter().map(RuleRegex::create_cache).collect(),
+            caps: rules_of.iter().map(RuleRegex::create_captures).collect(),
+        });
         Ok(Matcher {
             rules,
-            regex,
+            regex_sources,
             scanner,
+            fallback: OnceLock::new(),
             single,
+            scratch: Pool::new(create),
             regex_rules,
             regex_kind_groups,
             words_folded: folded.build(true)?,
             words_exact: exact.build(false)?,
+        })
+    }
+
+    /// The combined regex as a `meta::Regex` (built on first call).
+    pub(crate) fn fallback(&self) -> &meta::Regex {
+        self.fallback.get_or_init(|| {
+            meta::Regex::builder()
+                .configure(
+                    meta::Config::new()
+                        .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+                        .hybrid_cache_capacity(HYBRID_CACHE),
+                )
+                .build_many(&self.regex_sources)
+                .expect("the rules compiled together when the matcher was built")
         })
     }
 
@@ -180,10 +212,13 @@ impl Matcher {
 
 /// The `k_KIND` (or `k_KIND_2`) groups of pattern `pid`: each is reported as its own
 /// finding of that kind.
-fn kind_groups(re: &meta::Regex, pid: usize) -> std::result::Result<Vec<(usize, Kind)>, String> {
+fn kind_groups(
+    info: &regex_automata::util::captures::GroupInfo,
+    pid: usize,
+) -> std::result::Result<Vec<(usize, Kind)>, String> {
     let pid = regex_automata::PatternID::new_unchecked(pid);
     let mut out = Vec::new();
-    for (index, name) in re.group_info().pattern_names(pid).enumerate() {
+    for (index, name) in info.pattern_names(pid).enumerate() {
         let Some(rest) = name.and_then(|n| n.strip_prefix("k_")) else {
             continue;
         };

@@ -7,28 +7,25 @@
 //! at once: with a whole library that reverse DFA has so many states that building
 //! them dominated the run (about a billion instructions per thread and process, more
 //! than scanning a MiB of text). Anchoring the reverse search to one pattern keeps
-//! its states few. Both DFAs keep their caches in a pool, one per thread.
+//! its states few. The forward DFA, anchored to one pattern, also tells where that
+//! pattern's match at a given place ends, so its captures are read on that span only.
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
-use regex_automata::util::pool::Pool;
 use regex_automata::{Anchored, Input, MatchKind, PatternID};
 
-type CacheFn = Box<
-    dyn Fn() -> (Cache, Cache) + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe,
->;
-
 /// Forward and per-pattern reverse lazy DFAs of a set of patterns.
+#[derive(Debug, Clone)]
 pub(crate) struct Scanner {
     forward: DFA,
     reverse: DFA,
-    caches: Pool<(Cache, Cache), CacheFn>,
 }
 
-impl std::fmt::Debug for Scanner {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Scanner").finish_non_exhaustive()
-    }
+/// Per-thread scratch space of a [`Scanner`] (the DFAs' states built so far).
+#[derive(Debug, Clone)]
+pub(crate) struct ScanCache {
+    forward: Cache,
+    reverse: Cache,
 }
 
 /// Why the lazy DFAs could not answer; the caller falls back to `meta::Regex`.
@@ -36,14 +33,15 @@ impl std::fmt::Debug for Scanner {
 pub(crate) struct GaveUp;
 
 impl Scanner {
-    /// Builds the DFAs for `sources` (already valid: the caller compiled them);
-    /// `None` when they cannot be built within `nfa_size_limit` / `cache_capacity`
-    /// or a pattern matches the empty string.
+    /// Builds the DFAs for `sources` (each already compiled alone). `Err` is the
+    /// regex crate's message when the patterns do not compile together (too big);
+    /// `Ok(None)` when the DFAs cannot be built within `cache_capacity` or a pattern
+    /// matches the empty string (the caller then uses `meta::Regex`).
     pub(crate) fn new(
         sources: &[String],
         nfa_size_limit: usize,
         cache_capacity: usize,
-    ) -> Option<Scanner> {
+    ) -> Result<Option<Scanner>, String> {
         let nfa = |reverse: bool| {
             thompson::Compiler::new()
                 .configure(
@@ -53,7 +51,7 @@ impl Scanner {
                         .reverse(reverse),
                 )
                 .build_many(sources)
-                .ok()
+                .map_err(|e| e.to_string())
         };
         let config = DFA::config()
             .unicode_word_boundary(true)
@@ -61,43 +59,47 @@ impl Scanner {
             // Like `meta::Regex`: give up (and let it use another engine) when the
             // cache is cleared so often that the DFA no longer pays.
             .minimum_cache_clear_count(Some(3))
-            .minimum_bytes_per_state(Some(10));
+            .minimum_bytes_per_state(Some(10))
+            .starts_for_each_pattern(true);
         let forward_nfa = nfa(false)?;
+        let reverse_nfa = nfa(true)?;
         // A pattern that can match the empty string needs the care `meta::Regex`
         // takes with empty matches inside a UTF-8 character: leave those to it.
         if forward_nfa.has_empty() {
-            return None;
+            return Ok(None);
         }
         let forward = DFA::builder()
             .configure(config.clone().match_kind(MatchKind::LeftmostFirst))
-            .build_from_nfa(forward_nfa)
-            .ok()?;
+            .build_from_nfa(forward_nfa);
         let reverse = DFA::builder()
-            .configure(
-                config
-                    .match_kind(MatchKind::All)
-                    .starts_for_each_pattern(true),
-            )
-            .build_from_nfa(nfa(true)?)
-            .ok()?;
-        let (f, r) = (forward.clone(), reverse.clone());
-        let create: CacheFn = Box::new(move || (f.create_cache(), r.create_cache()));
-        Some(Scanner {
-            forward,
-            reverse,
-            caches: Pool::new(create),
+            .configure(config.match_kind(MatchKind::All))
+            .build_from_nfa(reverse_nfa);
+        Ok(match (forward, reverse) {
+            (Ok(forward), Ok(reverse)) => Some(Scanner { forward, reverse }),
+            _ => None,
         })
+    }
+
+    /// Fresh scratch space.
+    pub(crate) fn create_cache(&self) -> ScanCache {
+        ScanCache {
+            forward: self.forward.create_cache(),
+            reverse: self.reverse.create_cache(),
+        }
     }
 
     /// The leftmost-first match in `text[from..]` (look-around sees all of `text`):
     /// its start and its pattern.
-    pub(crate) fn find(&self, text: &str, from: usize) -> Result<Option<(usize, usize)>, GaveUp> {
-        let mut guard = self.caches.get();
-        let (fcache, rcache) = &mut *guard;
+    pub(crate) fn find(
+        &self,
+        cache: &mut ScanCache,
+        text: &str,
+        from: usize,
+    ) -> Result<Option<(usize, usize)>, GaveUp> {
         let input = Input::new(text).range(from..);
         let Some(end) = self
             .forward
-            .try_search_fwd(fcache, &input)
+            .try_search_fwd(&mut cache.forward, &input)
             .map_err(|_| GaveUp)?
         else {
             return Ok(None);
@@ -115,9 +117,27 @@ impl Scanner {
                 pattern.as_usize(),
             )))
             .earliest(false);
-        match self.reverse.try_search_rev(rcache, &back) {
+        match self.reverse.try_search_rev(&mut cache.reverse, &back) {
             Ok(Some(start)) => Ok(Some((start.offset(), pattern.as_usize()))),
             _ => Err(GaveUp),
         }
+    }
+
+    /// Where pattern `pattern`'s leftmost-first match starting at `start` ends, if it
+    /// matches there.
+    pub(crate) fn end_at(
+        &self,
+        cache: &mut ScanCache,
+        text: &str,
+        start: usize,
+        pattern: usize,
+    ) -> Result<Option<usize>, GaveUp> {
+        let input = Input::new(text)
+            .range(start..)
+            .anchored(Anchored::Pattern(PatternID::new_unchecked(pattern)));
+        self.forward
+            .try_search_fwd(&mut cache.forward, &input)
+            .map(|m| m.map(|m| m.offset()))
+            .map_err(|_| GaveUp)
     }
 }

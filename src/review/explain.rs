@@ -12,7 +12,6 @@ use crate::kind::Kind;
 use crate::matcher::{CompiledRule, Matcher};
 use crate::resolve;
 use crate::validate::{self, Groups};
-use regex_automata::{Anchored, Input};
 use std::fmt;
 use std::sync::Arc;
 
@@ -263,11 +262,11 @@ fn regex_matches(
     let lo = floor_char(text, start.saturating_sub(LOOKBACK));
     for (pid, re) in m.single.iter().enumerate() {
         let mut caps = re.create_captures();
+        let mut cache = re.create_cache();
         let mut pos = lo;
         while pos < end && pos <= text.len() {
             if text.is_char_boundary(pos) {
-                let input = Input::new(text).range(pos..).anchored(Anchored::Yes);
-                re.search_captures(&input, &mut caps);
+                re.captures_at(&mut cache, text, pos, None, &mut caps);
                 if let Some(whole) = caps.get_match() {
                     if whole.start() < end && whole.end() > start {
                         judge_regex(m, text, pid, &caps, start, end, out);
