@@ -7,8 +7,11 @@
 //!
 //! A detected file is handed to the sequencer, which redacts files strictly in path
 //! order with the run's single [`Numbering`], so `[PERSON-3]` means the same value in
-//! every file and the outputs do not depend on the thread count. At most `window`
-//! files are detected ahead of the sequencer, which bounds memory.
+//! every file and the outputs do not depend on the thread count. The sequencer is
+//! whichever worker detected a file while no other was sequencing; it holds the
+//! numbering and redacts without the scheduler's lock, so the other workers keep
+//! detecting and writing meanwhile. At most `window` files are detected ahead of the
+//! sequencer, which bounds memory.
 
 use super::atomic::{self, AtomicFile};
 use super::engine::Engine;
@@ -121,6 +124,8 @@ struct State {
     pending: BTreeMap<usize, Detected>,
     ready: VecDeque<Ready>,
     numbering: Numbering,
+    /// A thread is redacting files in order (it holds the numbering meanwhile).
+    sequencing: bool,
     abort: Option<Error>,
 }
 
@@ -172,6 +177,7 @@ pub fn run(
             pending: BTreeMap::new(),
             ready: VecDeque::new(),
             numbering,
+            sequencing: false,
             abort: None,
         }),
         wake: Condvar::new(),
@@ -336,25 +342,39 @@ impl Shared<'_> {
                     let detected = self.detect(index);
                     let mut st = self.state.lock().unwrap_or_else(|p| p.into_inner());
                     st.pending.insert(index, detected);
+                    if st.sequencing {
+                        // The sequencing thread takes it when its turn comes.
+                        continue;
+                    }
+                    // Become the sequencer: take the numbering and redact, in path
+                    // order, every file whose turn has come, without holding the
+                    // lock (other threads keep detecting and writing meanwhile).
+                    st.sequencing = true;
+                    let mut numbering = std::mem::take(&mut st.numbering);
                     loop {
                         let next = st.next_seq;
                         let Some(d) = st.pending.remove(&next) else {
                             break;
                         };
+                        drop(st);
                         let input = self.plan.input.join(&d.found.rel).display().to_string();
                         let outcome = d.outcome.map(|t| {
                             let r =
                                 self.engine
-                                    .redact(&input, &t.text, &t.findings, &mut st.numbering);
+                                    .redact(&input, &t.text, &t.findings, &mut numbering);
                             (t, r)
                         });
+                        st = self.state.lock().unwrap_or_else(|p| p.into_inner());
                         st.ready.push_back(Ready {
                             index: next,
                             found: d.found,
                             outcome,
                         });
                         st.next_seq += 1;
+                        self.wake.notify_all();
                     }
+                    st.numbering = numbering;
+                    st.sequencing = false;
                     self.wake.notify_all();
                 }
                 Job::Write(ready) => {
