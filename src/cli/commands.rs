@@ -50,8 +50,8 @@ pub(super) fn display(path: &Path) -> String {
 
 fn redact(args: RedactArgs) -> Result<i32> {
     placeholder::check_template(&args.placeholder).map_err(anyhow::Error::msg)?;
-    if args.decisions.is_some() && (args.input.is_dir() || super::stream::wanted(&args)) {
-        bail!("--decisions applies to a single file (folder and dataset modes do not take it yet)");
+    if args.decisions.is_some() && super::stream::wanted(&args) {
+        bail!("--decisions applies to files and folders (dataset mode does not take it yet)");
     }
     if args.input.is_dir() {
         let scrubber = Scrubber::new(&load_library(&args.library)?)?;

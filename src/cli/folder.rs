@@ -21,6 +21,12 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
     if args.diff.is_some() {
         bail!("--diff is not available for a folder input; use --report for every change");
     }
+    if args.decisions.is_some() && args.bulk.resume {
+        bail!(
+            "--resume cannot tell which outputs changed decisions would change; \
+             run with --decisions without --resume"
+        );
+    }
     let target = match (&args.output, args.in_place, &args.bulk.backup) {
         (Some(_), true, _) => bail!("give either -o OUT_DIR or --in-place, not both"),
         (None, true, Some(backup)) => Target::InPlace {
@@ -94,7 +100,16 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
             vault,
         ))
     };
-    let summary = bulk::run(engine.as_ref(), numbering, &options, &bar)?;
+    let decisions = super::review::load_decisions(args.decisions.as_deref())?;
+    let decided = decisions
+        .as_ref()
+        .map(|d| casescrub::review::decided::Decided::new(engine.as_ref(), d));
+    let run_engine: &dyn bulk::Engine = match &decided {
+        Some(d) => d,
+        None => engine.as_ref(),
+    };
+    let summary = bulk::run(run_engine, numbering, &options, &bar)?;
+    let decided = decided.map(|d| d.summary());
     drop(engine);
     bar.bar.finish_and_clear();
     if let (Some(path), Some((_, vault))) = (vault_path, &prepared.vault) {
@@ -108,6 +123,9 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
                 e.error.as_deref().unwrap_or("unknown error")
             );
         }
+    }
+    if let Some(decided) = &decided {
+        super::review::print_decisions(decided, true);
     }
     let failed = summary.count(Status::Failed);
     if !args.bulk.quiet {

@@ -8,6 +8,7 @@ use casescrub::bulk::Engine;
 use casescrub::redact::Change;
 use casescrub::redact::Redaction;
 use casescrub::report::FileReport;
+use casescrub::review::decided::RunSummary;
 use casescrub::review::decisions::{self, Applied, Decisions};
 use casescrub::review::html::{self, Mark, ReviewFile};
 use casescrub::review::safety::{FileSafety, Safety};
@@ -86,27 +87,48 @@ pub fn redact_decided(
     (redaction, Some(applied))
 }
 
-/// Prints what the decisions did, and allow-list rules for rejected findings, to stderr.
+/// Prints what the decisions did to one file, and allow-list rules for rejected
+/// findings, to stderr.
 pub fn decision_summary(text: &str, applied: &Applied) {
-    eprintln!(
-        "casescrub: decisions: {} rejected, {} accepted, {} added, {} matched nothing",
-        applied.rejected.len(),
-        applied.accepted.len(),
-        applied.added,
-        applied.unmatched.len()
+    print_decisions(
+        &RunSummary {
+            files: 1,
+            rejected: applied.rejected.len(),
+            accepted: applied.accepted.len(),
+            added: applied.added,
+            unmatched: applied.unmatched.clone(),
+            rejected_texts: applied
+                .rejected
+                .iter()
+                .map(|f| (f.text(text).to_string(), f.rule.to_string()))
+                .collect(),
+        },
+        false,
     );
-    for d in &applied.unmatched {
+}
+
+/// Prints what the decisions did over a run (`files`: say how many files), and
+/// allow-list rules for rejected findings, to stderr.
+pub fn print_decisions(summary: &RunSummary, files: bool) {
+    eprintln!(
+        "casescrub: decisions: {} rejected, {} accepted, {} added, {} matched nothing{}",
+        summary.rejected,
+        summary.accepted,
+        summary.added,
+        summary.unmatched.len(),
+        if files {
+            format!(" (over {} file(s))", summary.files)
+        } else {
+            String::new()
+        }
+    );
+    for d in &summary.unmatched {
         eprintln!(
             "casescrub: decision matched nothing: {}",
             serde_json::to_string(d).unwrap_or_default()
         );
     }
-    let rejected: Vec<(String, String)> = applied
-        .rejected
-        .iter()
-        .map(|f| (f.text(text).to_string(), f.rule.to_string()))
-        .collect();
-    let toml = decisions::allow_list_suggestions(&rejected);
+    let toml = decisions::allow_list_suggestions(&summary.rejected_texts);
     if !toml.is_empty() {
         eprintln!(
             "casescrub: rejected findings that a rule matched; to stop finding them, save \

@@ -2,6 +2,8 @@
 //!
 //! - [`termdiff`]: terminal diffs (unified or side by side) with every change tagged
 //!   by kind and rule id.
+//! - [`decisions`]: reviewer decisions (accept, reject, add); [`decided`] applies
+//!   them inside any engine, so folder runs take them too.
 //! - [`safety`]: the review page's coverage (Safe Harbor checklist) and
 //!   re-identification risk sections.
 //! - [`verify`]: proves a redacted file is the original with the reported findings
@@ -10,6 +12,7 @@
 //! Everything here renders original identifying text: callers must treat the output
 //! like the unredacted file.
 
+pub mod decided;
 pub mod decisions;
 pub mod explain;
 pub mod html;

@@ -362,3 +362,81 @@ fn decisions_apply_on_top_of_the_case_roster() {
     assert!(html.contains("\"add\""), "additions shown");
     assert!(html.contains("\"accept\""), "acceptances shown");
 }
+
+#[test]
+fn folder_runs_take_decisions_per_file_with_the_case_roster() {
+    let dir = tempfile::tempdir().unwrap();
+    let decisions = dir.path().join("decisions.json");
+    std::fs::write(
+        &decisions,
+        r#"{"schema": "casescrub.decisions/1", "decisions": [
+            {"file": "5-billing-sheet.txt", "action": "reject", "text": "BILLING SHEET"},
+            {"action": "add", "text": "95886", "kind": "ID"},
+            {"file": "1-letter.txt", "action": "reject", "text": "BILLING SHEET"}]}"#,
+    )
+    .unwrap();
+    let run = |out: &str, with_decisions: bool| {
+        let mut cmd = casescrub();
+        cmd.current_dir(fixture("case"))
+            .args([
+                "redact",
+                "docs",
+                "--case",
+                "roster.toml",
+                "--placeholders",
+                "roles",
+            ])
+            .arg("-o")
+            .arg(dir.path().join(out))
+            .arg("--report")
+            .arg(dir.path().join(format!("{out}.json")))
+            .arg("-q");
+        if with_decisions {
+            cmd.arg("--decisions").arg(&decisions);
+        }
+        cmd.assert().success()
+    };
+    run("plain", false);
+    run("decided", true).stderr(
+        predicate::str::contains(
+            "decisions: 1 rejected, 0 accepted, 1 added, 1 matched nothing (over 5 file(s))",
+        )
+        .and(predicate::str::contains(
+            r#"decision matched nothing: {"file":"1-letter.txt","action":"reject","text":"BILLING SHEET"}"#,
+        ))
+        .and(predicate::str::contains("words = [\"BILLING SHEET\"]")),
+    );
+    let read =
+        |out: &str, name: &str| std::fs::read_to_string(dir.path().join(out).join(name)).unwrap();
+    let billing = read("decided", "5-billing-sheet.txt");
+    assert!(billing.starts_with("BILLING SHEET\n"), "{billing}");
+    assert!(billing.contains("[ID-1]   EMG"), "{billing}");
+    assert!(billing.contains("Patient: [APPLICANT]"), "{billing}");
+    // The other files are exactly as without decisions.
+    for name in [
+        "1-letter.txt",
+        "2-progress-report.txt",
+        "3-appeal-summary.txt",
+        "4-case-note.txt",
+    ] {
+        assert_eq!(read("decided", name), read("plain", name), "{name}");
+    }
+    // The report lists the added span and not the rejected one.
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("decided.json")).unwrap())
+            .unwrap();
+    let findings = report["files"][4]["findings"].as_array().unwrap();
+    assert!(findings.iter().any(|f| f["rule"] == "review.added"));
+    assert!(!findings.iter().any(|f| f["original"] == "BILLING SHEET"));
+
+    // --resume cannot know which outputs the decisions change.
+    casescrub()
+        .current_dir(fixture("case"))
+        .args(["redact", "docs", "--resume", "--decisions"])
+        .arg(&decisions)
+        .arg("-o")
+        .arg(dir.path().join("decided"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--resume cannot tell"));
+}
