@@ -24,12 +24,32 @@ pub enum Error {
         source: std::io::Error,
     },
     /// Input is not valid UTF-8 text.
-    #[error("{path}: not valid UTF-8 (first bad byte at offset {offset}); convert the file to UTF-8 first")]
+    #[error("{path}: not valid UTF-8 (first bad byte at offset {offset}); name its encoding with --encoding (e.g. windows-1252) or convert it to UTF-8")]
     NotUtf8 {
         /// The file involved.
         path: PathBuf,
         /// Byte offset of the first invalid byte.
         offset: usize,
+    },
+    /// Input is not valid in the encoding it was read with.
+    #[error("{path}: not valid {encoding} (first bad byte at offset {offset})")]
+    Undecodable {
+        /// The file involved.
+        path: PathBuf,
+        /// The encoding's name.
+        encoding: &'static str,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// Output text has a character the output encoding cannot represent.
+    #[error("{path}: {character:?} cannot be written in {encoding}; use --output-encoding utf-8")]
+    Unencodable {
+        /// The file being written.
+        path: PathBuf,
+        /// The encoding's name.
+        encoding: &'static str,
+        /// The first character that has no encoding.
+        character: char,
     },
     /// Input looks binary (contains NUL bytes).
     #[error(

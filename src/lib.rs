@@ -15,12 +15,15 @@
 pub mod assess;
 pub mod bulk;
 pub mod case;
+pub mod chunked;
 pub mod detect;
 pub mod diff;
 pub mod entities;
+pub mod encoding;
 pub mod error;
 pub mod fold;
 pub mod grammar;
+pub mod invariants;
 pub mod io;
 pub mod kind;
 pub mod matcher;

@@ -81,6 +81,10 @@ pub struct Matcher {
     pub(crate) regex_kind_groups: Vec<Vec<(usize, Kind)>>,
     pub(crate) words_folded: Option<WordAutomaton>,
     pub(crate) words_exact: Option<WordAutomaton>,
+    /// The longest text any rule can match, in bytes (`None`: some regex is unbounded).
+    longest_match: Option<usize>,
+    /// The widest context window of any rule, in bytes.
+    widest_context: usize,
 }
 
 /// Largest compiled size allowed for the combined regex (bytes).
@@ -105,10 +109,15 @@ impl Matcher {
         let mut rules = Vec::with_capacity(specs.len());
         let mut regex_sources = Vec::new();
         let mut single = Vec::new();
+        let mut longest_match = Some(0usize);
+        let mut widest_context = 0;
         let mut regex_rules = Vec::new();
         let mut folded = WordLists::default();
         let mut exact = WordLists::default();
         for (index, spec) in specs.iter().enumerate() {
+            if let Some(c) = &spec.context {
+                widest_context = widest_context.max(c.window);
+            }
             rules.push(CompiledRule {
                 id: Arc::from(spec.id.as_str()),
                 kind: spec.kind,
@@ -139,6 +148,10 @@ impl Matcher {
                         message: format!("rule `{}`: invalid regex: {e}", spec.id),
                     })?;
                 single.push(alone);
+                let longest = regex_syntax::parse(&source)
+                    .ok()
+                    .and_then(|hir| hir.properties().maximum_len());
+                longest_match = longest_match.zip(longest).map(|(a, b)| a.max(b));
                 regex_sources.push(source);
                 regex_rules.push(index);
             } else {
@@ -147,6 +160,8 @@ impl Matcher {
                 } else {
                     &mut exact
                 };
+                let longest = spec.loaded_words.iter().map(|w| w.len() * 3).max();
+                longest_match = longest_match.map(|a| a.max(longest.unwrap_or(0)));
                 for word in &spec.loaded_words {
                     lists.add(word, index, spec.ignores_case());
                 }
@@ -187,6 +202,8 @@ impl Matcher {
             regex_kind_groups,
             words_folded: folded.build(true)?,
             words_exact: exact.build(false)?,
+            longest_match,
+            widest_context,
         })
     }
 
@@ -202,6 +219,17 @@ impl Matcher {
                 .build_many(&self.regex_sources)
                 .expect("the rules compiled together when the matcher was built")
         })
+    }
+
+    /// The longest text, in bytes, that any rule can match (`None` when some regex
+    /// has no upper bound). Word lists count three bytes per byte, for case folding.
+    pub fn longest_match(&self) -> Option<usize> {
+        self.longest_match
+    }
+
+    /// The widest context window, in bytes, that any rule looks at around a match.
+    pub fn widest_context(&self) -> usize {
+        self.widest_context
     }
 
     /// Every compiled rule.

@@ -86,9 +86,23 @@ pub fn redact(text: &str, findings: &[Finding], numbering: &mut Numbering) -> Re
 /// Replaces each finding of `text` (sorted, non-overlapping) as `replacer` decides
 /// and keeps every other byte.
 pub fn redact_with(text: &str, findings: &[Finding], replacer: &mut dyn Replacer) -> Redaction {
-    let mut output = String::with_capacity(text.len());
+    redact_range(text, findings, replacer, 0, text.len())
+}
+
+/// Like [`redact_with`] for the part of `text` from `from` on (the output starts
+/// there), with no change reaching before `from` or, for the last finding, past
+/// `limit`. Used to redact a window of a longer text ([`crate::stream`]); line and
+/// column are counted from the start of `text`.
+pub fn redact_range(
+    text: &str,
+    findings: &[Finding],
+    replacer: &mut dyn Replacer,
+    from: usize,
+    limit: usize,
+) -> Redaction {
+    let mut output = String::with_capacity(text.len() - from);
     let mut changes = Vec::with_capacity(findings.len());
-    let mut cursor = 0;
+    let mut cursor = from;
     let mut lines = LineIndex::new(text);
     for (i, f) in findings.iter().enumerate() {
         debug_assert!(f.start >= cursor, "findings must be sorted and disjoint");
@@ -98,7 +112,7 @@ pub fn redact_with(text: &str, findings: &[Finding], replacer: &mut dyn Replacer
         let mut start = f.start;
         let mut end = f.end;
         let mut replacement = rep.text;
-        let next_start = findings.get(i + 1).map_or(text.len(), |n| n.start);
+        let next_start = findings.get(i + 1).map_or(limit, |n| n.start);
         // "She takes" → "They take": the change covers the verb too, unless another
         // finding starts there.
         if rep.neutral && matches!(replacement.as_str(), "they" | "They" | "THEY") {
@@ -160,11 +174,13 @@ pub fn apply_changes(input: &str, changes: &[Change]) -> Option<String> {
 }
 
 /// Converts byte offsets to 1-based line and character column, moving forward only.
+/// A line ends at `\n`, at `\r\n`, or at a lone `\r`.
 struct LineIndex<'a> {
     text: &'a str,
     offset: usize,
     line: usize,
-    line_start: usize,
+    /// Characters between the start of the line and `offset`.
+    column: usize,
 }
 
 impl<'a> LineIndex<'a> {
@@ -173,19 +189,25 @@ impl<'a> LineIndex<'a> {
             text,
             offset: 0,
             line: 1,
-            line_start: 0,
+            column: 0,
         }
     }
 
+    /// Line and column of `at`; counts only the bytes since the last call, so a
+    /// 50 MB line with many findings stays linear.
     fn position(&mut self, at: usize) -> (usize, usize) {
-        for (i, b) in self.text.as_bytes()[self.offset..at].iter().enumerate() {
-            if *b == b'\n' {
-                self.line += 1;
-                self.line_start = self.offset + i + 1;
+        let bytes = self.text.as_bytes();
+        for i in self.offset..at {
+            match bytes[i] {
+                b'\n' => (self.line, self.column) = (self.line + 1, 0),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => {
+                    (self.line, self.column) = (self.line + 1, 0)
+                }
+                b if b & 0xC0 != 0x80 => self.column += 1,
+                _ => {}
             }
         }
         self.offset = at;
-        let column = self.text[self.line_start..at].chars().count() + 1;
-        (self.line, column)
+        (self.line, self.column + 1)
     }
 }

@@ -99,6 +99,44 @@ pub struct RedactArgs {
     pub policy: super::policy::PolicyArgs,
     #[command(flatten)]
     pub case: super::case::CaseArgs,
+    #[command(flatten)]
+    pub encoding: EncodingArgs,
+    /// Output encoding: `same` as the input (default) or `utf-8`.
+    #[arg(long, value_enum, default_value_t = OutputEncoding::Same, value_name = "ENC")]
+    pub output_encoding: OutputEncoding,
+    /// Bytes per window when streaming (testing aid).
+    #[arg(long, hide = true, value_name = "BYTES")]
+    pub chunk_size: Option<usize>,
+}
+
+/// How input bytes are decoded.
+#[derive(Debug, Args)]
+pub struct EncodingArgs {
+    /// Input encoding when the file has no byte-order mark (default UTF-8; a UTF-16 or
+    /// UTF-8 BOM always wins): windows-1252, latin1, iso-8859-15, utf-16le, ...
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+}
+
+impl EncodingArgs {
+    /// The encoding named by `--encoding`, if any.
+    pub fn label(&self) -> anyhow::Result<Option<&'static casescrub::encoding::Encoding>> {
+        self.encoding
+            .as_deref()
+            .map(casescrub::encoding::for_label)
+            .transpose()
+            .map_err(anyhow::Error::msg)
+    }
+}
+
+/// `--output-encoding`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputEncoding {
+    /// The encoding the input came in (UTF-16 keeps its BOM).
+    Same,
+    /// UTF-8.
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
 }
 
 /// Folder mode (the input is a folder).
@@ -172,6 +210,8 @@ pub struct ScanArgs {
     pub json: bool,
     #[command(flatten)]
     pub library: LibraryArgs,
+    #[command(flatten)]
+    pub encoding: EncodingArgs,
 }
 
 #[derive(Debug, Subcommand)]

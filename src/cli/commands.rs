@@ -1,9 +1,11 @@
 //! What each subcommand does.
 
-use super::args::{Cli, Command, LibraryArgs, PatternsCommand, RedactArgs, ScanArgs};
+use super::args::{
+    Cli, Command, LibraryArgs, OutputEncoding, PatternsCommand, RedactArgs, ScanArgs,
+};
 use anyhow::{bail, Context as _, Result};
 use casescrub::report::{FileReport, Report};
-use casescrub::{io, placeholder, selftest, Library, Numbering, Scrubber};
+use casescrub::{encoding, io, placeholder, selftest, Library, Numbering, Scrubber};
 use std::io::Write;
 use std::path::Path;
 
@@ -53,6 +55,11 @@ fn redact(args: RedactArgs) -> Result<i32> {
     if args.decisions.is_some() && super::stream::wanted(&args) {
         bail!("--decisions applies to files and folders (dataset mode does not take it yet)");
     }
+    if (args.input.is_dir() || super::stream::wanted(&args))
+        && (args.encoding.encoding.is_some() || args.output_encoding != OutputEncoding::Same)
+    {
+        bail!("--encoding and --output-encoding apply to one text file (folder and dataset modes read UTF-8)");
+    }
     if args.input.is_dir() {
         let scrubber = Scrubber::new(&load_library(&args.library)?)?;
         return super::folder::run(args, &scrubber);
@@ -83,13 +90,25 @@ fn redact(args: RedactArgs) -> Result<i32> {
     }
     let library = load_library(&args.library)?;
     let scrubber = Scrubber::new(&library)?;
-    let text = io::read_text(&args.input)?;
+    let label = args.encoding.label()?;
     let mut numbering = Numbering::new(&args.placeholder);
     let mut prepared = super::policy::prepare(&args.policy, &mut numbering)?;
     let decisions = super::review::load_decisions(args.decisions.as_deref())?;
     let case = args.case.case()?;
     prepared.secrets.anchor = args.case.anchor(&case, &mut prepared.policy)?;
     let assess = args.case.assess(args.report.as_deref())?;
+    // Streamed in bounded memory, unless the whole text is needed: a diff, a vault
+    // (which records the output's SHA-256), a case roster, reviewer decisions or a
+    // coverage/risk assessment.
+    if args.diff.is_none()
+        && prepared.vault.is_none()
+        && !args.case.wanted()
+        && decisions.is_none()
+        && assess.is_none()
+    {
+        return super::chunked::redact_file(&args, &scrubber, label, numbering, prepared);
+    }
+    let (text, source) = encoding::read_text(&args.input, label)?;
     let engine = args
         .case
         .engine(&scrubber, &prepared.policy, &prepared.secrets, &case);
@@ -100,12 +119,21 @@ fn redact(args: RedactArgs) -> Result<i32> {
         decisions.as_ref(),
         &display(&args.input),
     );
-    match &args.output {
-        Some(path) if path != Path::new("-") => {
-            io::write_atomic(path, redaction.output.as_bytes(), false)?
+    let target = match args.output_encoding {
+        OutputEncoding::Same => source,
+        OutputEncoding::Utf8 => encoding::Source::UTF8,
+    };
+    match args.output.as_deref().filter(|p| *p != Path::new("-")) {
+        Some(path) => {
+            let bytes = encoding::encode(path, &redaction.output, target)?;
+            io::write_atomic(path, &bytes, false)?
         }
-        _ if args.diff.is_none() => write_stdout(redaction.output.as_bytes())?,
-        _ => {}
+        None if args.diff.is_none() => write_stdout(&encoding::encode(
+            Path::new("-"),
+            &redaction.output,
+            target,
+        )?)?,
+        None => {}
     }
     if let Some(layout) = args.diff {
         let diff = super::review::terminal_diff(
@@ -154,7 +182,7 @@ fn redact(args: RedactArgs) -> Result<i32> {
 fn scan(args: ScanArgs) -> Result<i32> {
     let library = load_library(&args.library)?;
     let scrubber = Scrubber::new(&library)?;
-    let text = io::read_text(&args.input)?;
+    let (text, _) = encoding::read_text(&args.input, args.encoding.label()?)?;
     let redaction = scrubber.redact(&text, &mut Numbering::default());
     if args.json {
         let report = Report::new(vec![FileReport::new(

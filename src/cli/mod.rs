@@ -2,6 +2,7 @@
 
 mod args;
 mod case;
+mod chunked;
 mod commands;
 mod folder;
 mod policy;

@@ -4,6 +4,7 @@ mod browser;
 mod case;
 mod case_leaks;
 mod case_review;
+mod chunked;
 mod cli;
 mod folder;
 mod hostile;

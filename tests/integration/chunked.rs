@@ -1,0 +1,64 @@
+//! Chunked (streaming) redaction gives exactly the whole-text result.
+
+use crate::util::{fixture, scrubber};
+use casescrub::chunked::{redact_str_chunked, Chunking};
+use casescrub::Numbering;
+use proptest::prelude::*;
+
+fn assert_same(text: &str, chunking: Chunking) {
+    let whole = scrubber().redact(text, &mut Numbering::default());
+    let chunked = redact_str_chunked(scrubber(), text, &mut Numbering::default(), chunking);
+    assert_eq!(
+        chunked.changes, whole.changes,
+        "changes differ for {chunking:?}"
+    );
+    assert_eq!(
+        chunked.output, whole.output,
+        "output differs for {chunking:?}"
+    );
+}
+
+#[test]
+fn the_default_overlap_covers_the_longest_match() {
+    let m = scrubber().matcher();
+    let c = Chunking::for_scrubber(scrubber());
+    eprintln!(
+        "longest match {:?}, widest context {}, overlap {}",
+        m.longest_match(),
+        m.widest_context(),
+        c.overlap
+    );
+    if let Some(longest) = m.longest_match() {
+        assert!(c.overlap > longest + 2 * m.widest_context());
+    }
+}
+
+#[test]
+fn fixtures_chunked_equal_whole_at_every_chunk_size() {
+    for entry in std::fs::read_dir(fixture("")).unwrap() {
+        let path = entry.unwrap().path();
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        // Repeat the fixture so windows cut through it at many places.
+        let text = text.repeat(3);
+        for chunk in [4, 7, 31, 64, 200, 1000, 1 << 20] {
+            for overlap in [300, 1000] {
+                assert_same(&text, Chunking { chunk, overlap });
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn generated_documents_chunked_equal_whole(
+        (text, _) in crate::invariants::document(),
+        chunk in 4usize..300,
+        overlap in 300usize..600,
+    ) {
+        assert_same(&text, Chunking { chunk, overlap });
+    }
+}
