@@ -8,7 +8,9 @@
 //! the first byte not yet written. The overlap is larger than the longest possible
 //! match plus the widest context window, so every finding is seen whole and with its
 //! full context, exactly as on the whole text (tests compare the two on every
-//! fixture and on generated documents cut at every size).
+//! fixture and on generated documents cut at every size). The exception is the
+//! entity pass's document-level propagation, which links a bare later mention to a
+//! name found earlier only within one window (8 MiB by default).
 
 use crate::error::Result;
 use crate::redact::{redact_range, Change, Redaction, Replacer};
@@ -24,8 +26,12 @@ pub struct Chunking {
     pub overlap: usize,
 }
 
-/// The default chunk: 1 MiB.
-pub const DEFAULT_CHUNK: usize = 1 << 20;
+/// The default chunk: 8 MiB. A text up to this size is redacted in one window,
+/// exactly as a whole; longer texts are cut into windows. The pattern rules only
+/// look at a bounded neighbourhood, so they give the same result in any window; the
+/// entity pass's propagation ("every later mention of a name found earlier") only
+/// links mentions within one window.
+pub const DEFAULT_CHUNK: usize = 8 << 20;
 
 /// The smallest overlap used, and the one used when some rule's regex has no upper
 /// bound on its match length (64 KiB, far longer than any identifier).

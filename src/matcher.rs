@@ -90,6 +90,10 @@ pub struct Matcher {
 /// Largest compiled size allowed for the combined regex (bytes).
 const REGEX_SIZE_LIMIT: usize = 256 * 1024 * 1024;
 
+/// Largest compiled size allowed for one rule's regex (bytes): a user rule like
+/// `\w{1000}{1000}` is refused at once instead of eating memory.
+const RULE_SIZE_LIMIT: usize = 16 * 1024 * 1024;
+
 /// Lazy-DFA cache for the combined regex. The default (2 MiB) is too small for the
 /// whole library: the DFA would give up and every search would fall back to the
 /// PikeVM, about a thousand times slower.
@@ -142,15 +146,20 @@ impl Matcher {
                     source
                 };
                 // Compile alone first so an error names the rule.
-                let alone =
-                    RuleRegex::new(&source, REGEX_SIZE_LIMIT).map_err(|e| Error::Pattern {
-                        file: spec.source.clone(),
-                        message: format!("rule `{}`: invalid regex: {e}", spec.id),
-                    })?;
+                let fail = |message: String| Error::Pattern {
+                    file: spec.source.clone(),
+                    message: format!("{}: {message}", spec.location()),
+                };
+                let alone = RuleRegex::new(&source, RULE_SIZE_LIMIT)
+                    .map_err(|e| fail(format!("invalid regex: {e}")))?;
+                let hir = regex_syntax::parse(&source)
+                    .map_err(|e| fail(format!("invalid regex: {e}")))?;
+                if hir.properties().minimum_len() == Some(0) {
+                    return Err(fail("the regex can match empty text".into()));
+                }
+                kind_groups(alone.group_info(), 0).map_err(fail)?;
                 single.push(alone);
-                let longest = regex_syntax::parse(&source)
-                    .ok()
-                    .and_then(|hir| hir.properties().maximum_len());
+                let longest = hir.properties().maximum_len();
                 longest_match = longest_match.zip(longest).map(|(a, b)| a.max(b));
                 regex_sources.push(source);
                 regex_rules.push(index);

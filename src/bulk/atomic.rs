@@ -13,6 +13,44 @@ pub struct AtomicFile {
     path: PathBuf,
     private: bool,
     writer: BufWriter<NamedTempFile>,
+    _in_flight: InFlight,
+}
+
+/// Temporary files being written, removed by [`remove_temporaries_on_interrupt`]'s
+/// handler so Ctrl-C leaves no partial file behind.
+static IN_FLIGHT: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// On Ctrl-C (SIGINT, SIGTERM), deletes every temporary file still being written and
+/// exits with status 130. Files already committed, and the manifest lines written
+/// for them, stay: `--resume` finishes the rest.
+pub fn remove_temporaries_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        let paths = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
+        for path in paths.iter() {
+            let _ = std::fs::remove_file(path);
+        }
+        eprintln!("casescrub: interrupted; completed files are kept (see the manifest), partial ones removed");
+        std::process::exit(130);
+    });
+}
+
+fn track(path: &Path, in_flight: bool) {
+    let mut paths = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
+    if in_flight {
+        paths.push(path.to_path_buf());
+    } else if let Some(i) = paths.iter().position(|p| p == path) {
+        paths.swap_remove(i);
+    }
+}
+
+/// Keeps a temporary file on the interrupt list while it exists.
+#[derive(Debug)]
+struct InFlight(PathBuf);
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        track(&self.0, false);
+    }
 }
 
 impl AtomicFile {
@@ -30,7 +68,9 @@ impl AtomicFile {
                 path: path.to_path_buf(),
                 source,
             })?;
+        track(tmp.path(), true);
         Ok(AtomicFile {
+            _in_flight: InFlight(tmp.path().to_path_buf()),
             path: path.to_path_buf(),
             private,
             writer: BufWriter::with_capacity(1 << 16, tmp),

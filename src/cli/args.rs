@@ -6,8 +6,10 @@ use std::path::PathBuf;
 /// De-identify case files: find identifying details, replace them with stable
 /// placeholders and show exactly what changed.
 ///
-/// Outputs that contain original identifying text: `--report` files, `scan` output
-/// and `--diff` output. The redacted text itself does not.
+/// Outputs that contain original identifying text: `--report` files, `--vault` files
+/// and `--backup` folders (all created mode 0600), `scan` output and `--diff` output.
+/// The redacted text itself does not; key files (mode 0600) hold no original, and the
+/// key is never printed. Threat model: SECURITY.md.
 #[derive(Debug, Parser)]
 #[command(name = "casescrub", version, about, long_about)]
 pub struct Cli {

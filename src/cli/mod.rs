@@ -14,6 +14,7 @@ use clap::Parser;
 /// Parses the command line, runs it, and returns the process exit code:
 /// 0 done, 1 error, 2 usage error.
 pub fn main() -> i32 {
+    casescrub::bulk::atomic::remove_temporaries_on_interrupt();
     let cli = match args::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

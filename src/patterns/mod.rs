@@ -23,6 +23,37 @@ struct PatternFile {
     rules: Vec<RuleSpec>,
 }
 
+/// Only the position of each rule's `id`, to name the line in errors.
+#[derive(serde::Deserialize)]
+struct RuleLines {
+    #[serde(default, rename = "rule")]
+    rules: Vec<RuleLine>,
+}
+
+#[derive(serde::Deserialize)]
+struct RuleLine {
+    id: Option<toml::Spanned<String>>,
+}
+
+/// 1-based line of each rule's `id` in `text` (0 when unknown).
+fn rule_lines(text: &str) -> Vec<usize> {
+    let Ok(lines) = toml::from_str::<RuleLines>(text) else {
+        return Vec::new();
+    };
+    lines
+        .rules
+        .iter()
+        .map(|r| {
+            r.id.as_ref().map_or(0, |id| {
+                1 + text.as_bytes()[..id.span().start.min(text.len())]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+            })
+        })
+        .collect()
+}
+
 /// A set of rules keyed by id, with the file each rule came from.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
@@ -66,38 +97,43 @@ impl Library {
             let value = self.expand(name, &value)?;
             self.fragments.insert(key, value);
         }
-        let mut seen = std::collections::HashSet::new();
-        for mut rule in file.rules {
+        let lines = rule_lines(text);
+        let mut seen = std::collections::HashMap::new();
+        for (index, mut rule) in file.rules.into_iter().enumerate() {
             rule.source = name.to_string();
+            rule.line = lines.get(index).copied().unwrap_or(0);
             if let Some(regex) = &rule.regex {
                 rule.regex = Some(self.expand(name, regex).map_err(|e| match e {
                     Error::Pattern { file, message } => Error::Pattern {
                         file,
-                        message: format!("rule `{}`: {message}", rule.id),
+                        message: format!("{}: {message}", rule.location()),
                     },
                     other => other,
                 })?);
             }
             rule.check().map_err(|message| Error::Pattern {
                 file: name.to_string(),
-                message: format!("rule `{}`: {message}", rule.id),
+                message: format!("{}: {message}", rule.location()),
             })?;
             if let Some(words_file) = &rule.words_file {
                 let contents = word_file(words_file).ok_or_else(|| Error::Pattern {
                     file: name.to_string(),
                     message: format!(
-                        "rule `{}`: word list `{words_file}` not found next to the pattern file",
-                        rule.id
+                        "{}: word list `{words_file}` not found next to the pattern file",
+                        rule.location()
                     ),
                 })?;
                 rule.loaded_words = parse_word_list(&contents);
             } else {
                 rule.loaded_words = rule.words.clone();
             }
-            if !seen.insert(rule.id.clone()) {
+            if let Some(first) = seen.insert(rule.id.clone(), rule.line) {
                 return Err(Error::Pattern {
                     file: name.to_string(),
-                    message: format!("duplicate rule id `{}` in this file", rule.id),
+                    message: format!(
+                        "{}: duplicate id (already used at line {first} of this file)",
+                        rule.location()
+                    ),
                 });
             }
             if !allow_override {
@@ -105,8 +141,10 @@ impl Library {
                     return Err(Error::Pattern {
                         file: name.to_string(),
                         message: format!(
-                            "duplicate rule id `{}` (already defined in {})",
-                            rule.id, previous.source
+                            "{}: duplicate id (already defined in {} line {})",
+                            rule.location(),
+                            previous.source,
+                            previous.line
                         ),
                     });
                 }

@@ -44,6 +44,9 @@ pub struct RuleSpec {
     /// The file the rule came from (filled in by the loader).
     #[serde(skip)]
     pub source: String,
+    /// 1-based line of the rule's `id` in that file (0 when unknown; filled in by the loader).
+    #[serde(skip)]
+    pub line: usize,
     /// The words of `words` or of the loaded `words_file` (filled in by the loader).
     #[serde(skip)]
     pub loaded_words: Vec<String>,
@@ -126,6 +129,21 @@ impl RuleSpec {
         if sources != 1 {
             return Err("give exactly one of `regex`, `words` or `words_file`".into());
         }
+        if let Some(file) = &self.words_file {
+            let path = std::path::Path::new(file);
+            if path.is_absolute()
+                || path.components().any(|c| {
+                    matches!(
+                        c,
+                        std::path::Component::ParentDir | std::path::Component::Prefix(_)
+                    )
+                })
+            {
+                return Err(format!(
+                    "`words_file = \"{file}\"` must be a path inside the pattern folder"
+                ));
+            }
+        }
         if self.examples.must_match.is_empty() {
             return Err(
                 "no `examples.match`: every rule must carry at least one string it matches".into(),
@@ -148,6 +166,15 @@ impl RuleSpec {
             }
         }
         Ok(())
+    }
+
+    /// Where the rule is, for error messages: "line 12: rule `date.mdy`".
+    pub fn location(&self) -> String {
+        if self.line > 0 {
+            format!("line {}: rule `{}`", self.line, self.id)
+        } else {
+            format!("rule `{}`", self.id)
+        }
     }
 
     /// Whether matching ignores case.

@@ -133,12 +133,12 @@ fn utf16_is_written_back_as_it_came_or_as_utf8() {
 
 #[test]
 fn windows_1252_via_encoding_flag() {
-    // "José Núñez" in windows-1252, with curly quotes (0x93/0x94).
-    let input = b"Patient Jos\xE9 N\xFA\xF1ez, seen 6/18/02, said \x93fine\x94.\n";
+    // "José Núñez" and "café" in windows-1252, with curly quotes (0x93/0x94).
+    let input = b"Patient Jos\xE9 N\xFA\xF1ez, seen 6/18/02 at the caf\xE9, said \x93fine\x94.\n";
     let out = redact_file(input, &["--encoding", "windows-1252"]);
     assert_eq!(
         out,
-        b"Patient Jos\xE9 N\xFA\xF1ez, seen [DATE-1], said \x93fine\x94.\n"
+        b"Patient [PERSON-1], seen [DATE-1] at the caf\xE9, said \x93fine\x94.\n"
     );
     let out = redact_file(
         input,
@@ -146,7 +146,7 @@ fn windows_1252_via_encoding_flag() {
     );
     assert_eq!(
         String::from_utf8(out).unwrap(),
-        "Patient José Núñez, seen [DATE-1], said \u{201c}fine\u{201d}.\n"
+        "Patient [PERSON-1], seen [DATE-1] at the café, said \u{201c}fine\u{201d}.\n"
     );
 }
 
