@@ -34,6 +34,12 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
     })
 }
 
+/// Whether `path` is a device or a pipe (`/dev/null`, `/dev/stdout`, a FIFO): such an
+/// output is written in place, since renaming a file over it would replace the node.
+pub fn is_device_or_pipe(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
 /// Writes `contents` to `path` atomically: a temporary file in the same folder is
 /// written, flushed and renamed over `path`, so a crash never leaves a partial file.
 /// With `private`, the file is readable by its owner only (mode 0600).
@@ -44,7 +50,7 @@ pub fn write_atomic(path: &Path, contents: &[u8], private: bool) -> Result<()> {
     };
     // A device or pipe (`-o /dev/null`, `-o /dev/stdout`) is written in place: renaming
     // a temporary file over it would replace the device node itself.
-    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+    if is_device_or_pipe(path) {
         let mut f = std::fs::OpenOptions::new()
             .write(true)
             .open(path)

@@ -45,7 +45,7 @@ pub fn redact_file(
             }
         };
         match args.output.as_deref().filter(|p| *p != Path::new("-")) {
-            Some(path) => {
+            Some(path) if !io::is_device_or_pipe(path) => {
                 let mut out = TextWriter::new(path, AtomicFile::create(path, false)?, target);
                 redact_chunks(
                     chunking,
@@ -57,9 +57,13 @@ pub fn redact_file(
                 )?;
                 out.finish()?.commit()?;
             }
-            None => {
-                let stdout = std::io::stdout().lock();
-                let mut out = TextWriter::new(Path::new("-"), stdout, target);
+            device => {
+                // Stdout, or a device or pipe written in place (see io::write_atomic).
+                let (name, sink): (&Path, Box<dyn std::io::Write>) = match device {
+                    Some(path) => (path, Box::new(open_device(path)?)),
+                    None => (Path::new("-"), Box::new(std::io::stdout().lock())),
+                };
+                let mut out = TextWriter::new(name, sink, target);
                 let result = redact_chunks(
                     chunking,
                     &detect,
@@ -89,4 +93,15 @@ pub fn redact_file(
         io::write_atomic(path, report.to_json().as_bytes(), true)?;
     }
     Ok(0)
+}
+
+fn open_device(path: &Path) -> Result<std::fs::File> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|source| casescrub::Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+        .map_err(Into::into)
 }
