@@ -8,7 +8,7 @@ use casescrub::bulk::Engine;
 use casescrub::redact::Change;
 use casescrub::redact::Redaction;
 use casescrub::report::FileReport;
-use casescrub::review::decided::RunSummary;
+use casescrub::review::decided::{RunSummary, Tally};
 use casescrub::review::decisions::{self, Applied, Decisions};
 use casescrub::review::html::{self, Mark, ReviewFile};
 use casescrub::review::safety::{FileSafety, Safety};
@@ -228,7 +228,7 @@ pub fn review(args: ReviewArgs) -> Result<i32> {
         .engine(&scrubber, &prepared.policy, &prepared.secrets, &case);
     let mut files = Vec::new();
     let mut assessed = Vec::new();
-    let mut all_applied = Vec::new();
+    let mut tally = decisions.as_ref().map(Tally::new);
     for input in &inputs {
         let text = io::read_text(input)?;
         let name = display(input);
@@ -287,8 +287,8 @@ pub fn review(args: ReviewArgs) -> Result<i32> {
                 (marks, rejected)
             }
         };
-        if let Some(a) = applied {
-            all_applied.push((text.clone(), a));
+        if let (Some(a), Some(t), Some(d)) = (&applied, &mut tally, &decisions) {
+            t.record(d, &name, &text, a);
         }
         files.push(ReviewFile {
             name,
@@ -333,8 +333,8 @@ pub fn review(args: ReviewArgs) -> Result<i32> {
             );
         }
     }
-    for (text, applied) in &all_applied {
-        decision_summary(text, applied);
+    if let (Some(t), Some(d)) = (&tally, &decisions) {
+        print_decisions(&t.summary(d), files.len() > 1);
     }
     Ok(0)
 }

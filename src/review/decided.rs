@@ -3,7 +3,7 @@
 //! rewrites them, so a folder run (with or without a case roster) takes
 //! `--decisions` as a single file does.
 
-use super::decisions::{self, Decision, Decisions};
+use super::decisions::{self, Applied, Decision, Decisions};
 use crate::bulk::Engine;
 use crate::placeholder::Numbering;
 use crate::redact::Redaction;
@@ -27,11 +27,66 @@ pub struct RunSummary {
     pub rejected_texts: Vec<(String, String)>,
 }
 
+/// Adds up what the decisions did, file by file.
+#[derive(Debug, Clone)]
+pub struct Tally {
+    summary: RunSummary,
+    /// Per decision: whether it matched in some file.
+    matched: Vec<bool>,
+}
+
+impl Tally {
+    /// A tally for `decisions`, nothing recorded yet.
+    pub fn new(decisions: &Decisions) -> Self {
+        Tally {
+            summary: RunSummary::default(),
+            matched: vec![false; decisions.decisions.len()],
+        }
+    }
+
+    /// Records what the decisions for `input` did to its `text`.
+    pub fn record(&mut self, decisions: &Decisions, input: &str, text: &str, applied: &Applied) {
+        let s = &mut self.summary;
+        s.files += 1;
+        s.rejected += applied.rejected.len();
+        s.accepted += applied.accepted.len();
+        s.added += applied.added;
+        s.rejected_texts.extend(
+            applied
+                .rejected
+                .iter()
+                .map(|f| (f.text(text).to_string(), f.rule.to_string())),
+        );
+        for d in decisions.for_file(input) {
+            if applied.unmatched.contains(d) {
+                continue;
+            }
+            if let Some(i) = decisions.decisions.iter().position(|x| std::ptr::eq(x, d)) {
+                self.matched[i] = true;
+            }
+        }
+    }
+
+    /// The summary so far: a decision is unmatched when it matched in no file.
+    pub fn summary(&self, decisions: &Decisions) -> RunSummary {
+        RunSummary {
+            unmatched: decisions
+                .decisions
+                .iter()
+                .zip(&self.matched)
+                .filter(|(_, &m)| !m)
+                .map(|(d, _)| d.clone())
+                .collect(),
+            ..self.summary.clone()
+        }
+    }
+}
+
 /// An engine with the reviewer's decisions applied to every document.
 pub struct Decided<'a> {
     inner: &'a dyn Engine,
     decisions: &'a Decisions,
-    state: Mutex<(RunSummary, Vec<bool>)>,
+    tally: Mutex<Tally>,
 }
 
 impl std::fmt::Debug for Decided<'_> {
@@ -48,28 +103,16 @@ impl<'a> Decided<'a> {
         Decided {
             inner,
             decisions,
-            state: Mutex::new((
-                RunSummary::default(),
-                vec![false; decisions.decisions.len()],
-            )),
+            tally: Mutex::new(Tally::new(decisions)),
         }
     }
 
     /// The summary of everything redacted so far.
     pub fn summary(&self) -> RunSummary {
-        let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        let (summary, matched) = &*state;
-        RunSummary {
-            unmatched: self
-                .decisions
-                .decisions
-                .iter()
-                .zip(matched)
-                .filter(|(_, &m)| !m)
-                .map(|(d, _)| d.clone())
-                .collect(),
-            ..summary.clone()
-        }
+        self.tally
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .summary(self.decisions)
     }
 }
 
@@ -85,33 +128,14 @@ impl Engine for Decided<'_> {
         findings: &[Finding],
         numbering: &mut Numbering,
     ) -> Redaction {
-        let applicable = self.decisions.for_file(input);
-        let applied = decisions::apply(text, findings.to_vec(), &applicable);
+        let applied = decisions::apply(text, findings.to_vec(), &self.decisions.for_file(input));
         let redaction = self.inner.redact(input, text, &applied.findings, numbering);
-        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        let (summary, matched) = &mut *state;
-        summary.files += 1;
-        summary.rejected += applied.rejected.len();
-        summary.accepted += applied.accepted.len();
-        summary.added += applied.added;
-        summary.rejected_texts.extend(
-            applied
-                .rejected
-                .iter()
-                .map(|f| (f.text(text).to_string(), f.rule.to_string())),
+        self.tally.lock().unwrap_or_else(|p| p.into_inner()).record(
+            self.decisions,
+            input,
+            text,
+            &applied,
         );
-        for d in applicable {
-            if !applied.unmatched.contains(d) {
-                if let Some(i) = self
-                    .decisions
-                    .decisions
-                    .iter()
-                    .position(|x| std::ptr::eq(x, d))
-                {
-                    matched[i] = true;
-                }
-            }
-        }
         redaction
     }
 }

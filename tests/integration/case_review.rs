@@ -429,6 +429,41 @@ fn folder_runs_take_decisions_per_file_with_the_case_roster() {
     assert!(findings.iter().any(|f| f["rule"] == "review.added"));
     assert!(!findings.iter().any(|f| f["original"] == "BILLING SHEET"));
 
+    // The review page of the folder takes the same decisions, with one summary.
+    let out = casescrub()
+        .current_dir(fixture("case"))
+        .args([
+            "review",
+            "docs",
+            "--case",
+            "roster.toml",
+            "--placeholders",
+            "roles",
+        ])
+        .arg("--decisions")
+        .arg(&decisions)
+        .arg("-o")
+        .arg(dir.path().join("review.html"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "decisions: 1 rejected, 0 accepted, 1 added, 1 matched nothing (over 5 file(s))",
+        ))
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(out).unwrap();
+    assert_eq!(
+        stderr.matches("decision matched nothing").count(),
+        1,
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr.matches("casescrub: decisions:").count(),
+        1,
+        "{stderr}"
+    );
+
     // --resume cannot know which outputs the decisions change.
     casescrub()
         .current_dir(fixture("case"))
