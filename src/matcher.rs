@@ -304,6 +304,7 @@ impl WordLists {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(fold)
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&self.patterns)
             .map_err(|e| Error::Pattern {
                 file: "(word lists)".into(),
