@@ -12,7 +12,8 @@ pub const DEFAULT_TEMPLATE: &str = "[{kind}-{n}]";
 #[derive(Debug, Clone)]
 pub struct Numbering {
     template: String,
-    numbers: HashMap<(Kind, String), usize>,
+    /// Per kind, value key → number (nested so a lookup needs no owned key).
+    numbers: HashMap<Kind, HashMap<String, usize>>,
     next: HashMap<Kind, usize>,
 }
 
@@ -35,6 +36,13 @@ impl Numbering {
     /// The placeholder for `text` of `kind`, allocating the next number on first sight.
     pub fn placeholder(&mut self, kind: Kind, text: &str) -> String {
         let n = self.number(kind, &value_key(kind, &crate::fold::fold_str(text)));
+        self.render(kind, n)
+    }
+
+    fn render(&self, kind: Kind, n: usize) -> String {
+        if self.template == DEFAULT_TEMPLATE {
+            return format!("[{}-{n}]", kind.as_str());
+        }
         self.template
             .replace("{kind}", kind.as_str())
             .replace("{n}", &n.to_string())
@@ -44,33 +52,39 @@ impl Numbering {
     /// share the key of their full name).
     pub fn placeholder_for_key(&mut self, kind: Kind, key: &str) -> String {
         let n = self.number(kind, key);
-        self.template
-            .replace("{kind}", kind.as_str())
-            .replace("{n}", &n.to_string())
+        self.render(kind, n)
     }
 
     /// The number for an already-normalized value key.
     pub fn number(&mut self, kind: Kind, key: &str) -> usize {
-        if let Some(&n) = self.numbers.get(&(kind, key.to_string())) {
+        if let Some(&n) = self.numbers.get(&kind).and_then(|m| m.get(key)) {
             return n;
         }
         let next = self.next.entry(kind).or_insert(0);
         *next += 1;
-        self.numbers.insert((kind, key.to_string()), *next);
+        self.numbers
+            .entry(kind)
+            .or_default()
+            .insert(key.to_string(), *next);
         *next
     }
 
     /// Gives `key` of `kind` the number `n` (a vault restoring an earlier run);
     /// later values are numbered after the highest number seen.
     pub fn assign(&mut self, kind: Kind, key: &str, n: usize) {
-        self.numbers.insert((kind, key.to_string()), n);
+        self.numbers
+            .entry(kind)
+            .or_default()
+            .insert(key.to_string(), n);
         let next = self.next.entry(kind).or_insert(0);
         *next = (*next).max(n);
     }
 
     /// Every numbered value: kind, normalized value, number.
     pub fn entries(&self) -> impl Iterator<Item = (Kind, &str, usize)> {
-        self.numbers.iter().map(|((k, v), n)| (*k, v.as_str(), *n))
+        self.numbers
+            .iter()
+            .flat_map(|(k, m)| m.iter().map(move |(v, n)| (*k, v.as_str(), *n)))
     }
 }
 

@@ -326,23 +326,23 @@ pub struct Ctx<'a> {
     /// The whole text.
     pub text: &'a str,
     /// Every word of the text.
-    pub tokens: &'a [Token],
+    pub tokens: &'a [Token<'a>],
     /// Per token: covered by an earlier finding (`Some(soft)`: soft findings may be
     /// replaced by an organisation).
     pub cover: &'a [Option<bool>],
 }
 
 impl Ctx<'_> {
-    fn tok(&self, i: usize) -> &Token {
+    fn tok(&self, i: usize) -> &Token<'_> {
         &self.tokens[i]
     }
     fn word(&self, i: usize) -> &str {
-        &self.tokens[i].folded
+        self.tokens[i].folded
     }
     /// A capitalized word that could be part of a name or place.
     fn namey(&self, l: &Lists, i: usize) -> bool {
         let t = self.tok(i);
-        t.capitalized && !t.is_connector() && !l.is_stop(&t.folded) && self.cover[i].is_none()
+        t.capitalized && !t.is_connector() && !l.is_stop(t.folded) && self.cover[i].is_none()
     }
     /// The lower-cased word before token `i` (across punctuation), if any.
     fn word_before(&self, i: usize) -> Option<&str> {
@@ -467,9 +467,9 @@ fn organisation(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mu
     let distinctive = (from..=s).any(|q| {
         let t = ctx.tok(run[q]);
         !t.is_connector()
-            && !has(ORG_GENERIC, &t.folded)
-            && !has(ORG_SUFFIX, &t.folded)
-            && !l.is_stop(&t.folded)
+            && !has(ORG_GENERIC, t.folded)
+            && !has(ORG_SUFFIX, t.folded)
+            && !l.is_stop(t.folded)
     });
     if words.len() < 2 || !distinctive {
         return;

@@ -119,10 +119,24 @@ impl Lists {
 
 /// Lower-case, accents removed, curly apostrophe straightened: `Peña` → `pena`.
 pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+/// Appends [`fold`]`(word)` to `out`.
+pub fn fold_into(word: &str, out: &mut String) {
     // Plain ASCII (nearly every word) has nothing to decompose or straighten.
     if word.is_ascii() {
-        return word.to_ascii_lowercase();
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
+        return;
     }
+    out.extend(fold_chars(word));
+}
+
+fn fold_chars(word: &str) -> impl Iterator<Item = char> + '_ {
     word.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -135,7 +149,6 @@ pub fn fold(word: &str) -> String {
             'ß' => 's',
             other => other,
         })
-        .collect()
 }
 
 #[cfg(test)]

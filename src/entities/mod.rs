@@ -34,14 +34,15 @@ fn soft(kind: Kind) -> bool {
 /// included) and returns every finding sorted, allow-list spans still included.
 pub fn extend(text: &str, mut found: Vec<Finding>) -> Vec<Finding> {
     let l = lists();
-    let tokens = tokens::tokenize(text);
+    let mut arena = String::new();
     // Drop pattern-rule names that are only vocabulary: "Adjuster Phone".
     found.retain(|f| {
         f.kind != Kind::Person
-            || tokens::tokenize(f.text(text))
+            || tokens::tokenize(f.text(text), &mut arena)
                 .iter()
-                .any(|t| !l.is_stop(&t.folded))
+                .any(|t| !l.is_stop(t.folded))
     });
+    let tokens = tokens::tokenize(text, &mut arena);
     let cover = cover_of(&tokens, &found);
     let ctx = Ctx {
         text,
@@ -123,12 +124,12 @@ fn finding(start: usize, end: usize, kind: Kind, rule: &'static str) -> Finding 
 }
 
 /// The words of a name that identify it: capitalized, not initials, not vocabulary.
-fn name_words<'t>(text: &str, f: &Finding, tokens: &'t [Token]) -> Vec<&'t Token> {
+fn name_words<'t, 'a>(text: &str, f: &Finding, tokens: &'t [Token<'a>]) -> Vec<&'t Token<'a>> {
     let l = lists();
     let _ = text;
     tokens[tokens_in(tokens, f.start, f.end)]
         .iter()
-        .filter(|t| t.capitalized && !t.initial && !l.is_stop(&t.folded))
+        .filter(|t| t.capitalized && !t.initial && !l.is_stop(t.folded))
         .collect()
 }
 
@@ -151,8 +152,8 @@ fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>) {
             } else {
                 &mut first_alone
             };
-            firsts.entry(t.folded.clone()).or_insert(f.start);
-            let owners = owners.entry(t.folded.clone()).or_default();
+            firsts.entry(t.folded.to_string()).or_insert(f.start);
+            let owners = owners.entry(t.folded.to_string()).or_default();
             if words.len() >= 2 && !owners.contains(&key) {
                 owners.push(key.clone());
             }
@@ -190,21 +191,18 @@ fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>) {
         let after_person =
             i > 0 && cover[i - 1] == Some(false) && person_ends.contains(&tokens[i - 1].end);
         let continuation = after_person
-            && l.is_first(&t.folded)
+            && l.is_first(t.folded)
             && text[tokens[i - 1].end..t.start].trim() == ","
             && text[t.end..]
                 .trim_start_matches([' ', '\t', '.'])
                 .starts_with(['\n', '\r']);
         let possessive = text[t.end..].starts_with(['\'', '’']);
-        let known = owners.contains_key(&t.folded)
-            && !l.is_stop(&t.folded)
-            && (!l.is_name_word(&t.folded) || !sentence_start(text, t.start) || possessive);
+        let known = owners.contains_key(t.folded)
+            && !l.is_stop(t.folded)
+            && (!l.is_name_word(t.folded) || !sentence_start(text, t.start) || possessive);
         let titled = i > 0
-            && !l.is_stop(&t.folded)
-            && matches!(
-                tokens[i - 1].folded.as_str(),
-                "dr" | "mr" | "mrs" | "ms" | "mx"
-            )
+            && !l.is_stop(t.folded)
+            && matches!(tokens[i - 1].folded, "dr" | "mr" | "mrs" | "ms" | "mx")
             && text[tokens[i - 1].end..t.start].starts_with('.')
             && text[tokens[i - 1].end + 1..t.start]
                 .chars()
@@ -225,7 +223,7 @@ fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>) {
         let words = name_words(text, f, tokens);
         let key = match words.as_slice() {
             [] => continue,
-            [one] => key_of(&one.folded),
+            [one] => key_of(one.folded),
             many => join_folded(many),
         };
         f.key = Some(Arc::from(key.as_str()));
@@ -244,7 +242,7 @@ fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>) {
         let prev = &tokens[i - 1];
         let date_word = i >= 2
             && matches!(
-                tokens[i - 2].folded.as_str(),
+                tokens[i - 2].folded,
                 "in" | "on"
                     | "since"
                     | "of"
@@ -263,7 +261,7 @@ fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>) {
                     | "mid"
             );
         if prev.initial
-            || prev.capitalized && !prev.all_caps && l.is_first(&prev.folded) && !date_word
+            || prev.capitalized && !prev.all_caps && l.is_first(prev.folded) && !date_word
         {
             f.start = prev.start;
         }
@@ -292,11 +290,7 @@ fn tokens_in(tokens: &[Token], start: usize, end: usize) -> std::ops::Range<usiz
 }
 
 fn join_folded(words: &[&Token]) -> String {
-    words
-        .iter()
-        .map(|t| t.folded.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+    words.iter().map(|t| t.folded).collect::<Vec<_>>().join(" ")
 }
 
 /// Whether the word at `start` begins a sentence or a line.

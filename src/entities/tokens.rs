@@ -1,14 +1,14 @@
 //! Words of a text and runs of capitalized words, with byte offsets.
 
-/// One word.
+/// One word; its folded form lives in the arena given to [`tokenize`].
 #[derive(Debug, Clone)]
-pub struct Token {
+pub struct Token<'a> {
     /// Byte offset of the first byte.
     pub start: usize,
     /// Byte offset past the last byte (a possessive `'s` is left out).
     pub end: usize,
     /// Folded form (see [`super::lists::fold`]).
-    pub folded: String,
+    pub folded: &'a str,
     /// Starts with an upper-case letter.
     pub capitalized: bool,
     /// Every letter upper case (and more than one letter).
@@ -26,21 +26,24 @@ pub const CONNECTORS: &[&str] = &[
 /// Connectors recognised in upper-case text too (COUNTY OF FRESNO).
 pub const CAPS_CONNECTORS: &[&str] = &["of", "and", "the"];
 
-impl Token {
+impl Token<'_> {
     /// Whether this word is a connector rather than a name word.
     pub fn is_connector(&self) -> bool {
         if self.capitalized {
-            self.all_caps && CAPS_CONNECTORS.contains(&self.folded.as_str())
+            self.all_caps && CAPS_CONNECTORS.contains(&self.folded)
         } else {
-            CONNECTORS.contains(&self.folded.as_str())
+            CONNECTORS.contains(&self.folded)
         }
     }
 }
 
 /// Every word of `text`: letters with inner apostrophes and hyphens (O'Neil,
 /// García-López); `St.`-style abbreviations and initials keep their period.
-pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+/// `arena` (cleared first) receives every folded form, so no word allocates.
+pub fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> {
+    arena.clear();
+    // Folded forms are appended to the arena first and borrowed from it after.
+    let mut words: Vec<(Token<'static>, usize, usize)> = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
         if !c.is_alphabetic() {
@@ -81,16 +84,29 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if initial || abbrev {
             end += 1;
         }
-        out.push(Token {
-            start,
-            end,
-            folded: super::lists::fold(word),
-            capitalized,
-            all_caps,
-            initial,
-        });
+        let from = arena.len();
+        super::lists::fold_into(word, arena);
+        words.push((
+            Token {
+                start,
+                end,
+                folded: "",
+                capitalized,
+                all_caps,
+                initial,
+            },
+            from,
+            arena.len(),
+        ));
     }
-    out
+    let arena: &'a str = arena;
+    words
+        .into_iter()
+        .map(|(t, from, to)| Token {
+            folded: &arena[from..to],
+            ..t
+        })
+        .collect()
 }
 
 /// Groups token indices into runs: capitalized words separated only by spaces or
@@ -138,7 +154,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text)
+        tokenize(text, &mut String::new())
             .iter()
             .map(|t| &text[t.start..t.end])
             .collect()
@@ -157,7 +173,8 @@ mod tests {
     #[test]
     fn runs_join_capitalized_words_and_connectors() {
         let text = "at First Baptist Church of the Valley. Maria Lopez\nCOUNTY OF FRESNO";
-        let tokens = tokenize(text);
+        let mut arena = String::new();
+        let tokens = tokenize(text, &mut arena);
         let got: Vec<String> = runs(text, &tokens)
             .iter()
             .map(|r| text[tokens[r[0]].start..tokens[*r.last().unwrap()].end].to_string())
