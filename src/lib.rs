@@ -64,6 +64,23 @@ impl Scrubber {
         })
     }
 
+    /// Compiles `library` with up to `threads` threads (start-up of runs that are
+    /// given several cores); the result is the same as [`Scrubber::new`].
+    pub fn with_threads(library: &Library, threads: usize) -> Result<Self> {
+        if threads < 2 {
+            return Self::new(library);
+        }
+        std::thread::scope(|scope| {
+            // The entity pass's word lists load on first use; load them meanwhile.
+            scope.spawn(|| {
+                entities::lists::lists();
+            });
+            Ok(Scrubber {
+                matcher: Matcher::new_parallel(library)?,
+            })
+        })
+    }
+
     /// Compiles the embedded default library.
     pub fn with_default_patterns() -> Result<Self> {
         Self::new(&Library::embedded()?)

@@ -105,11 +105,52 @@ impl Matcher {
         Self::from_rules(library.rules())
     }
 
+    /// Like [`Matcher::new`], compiling the combined automaton on a second thread
+    /// while this one compiles the rules one by one (the same result, sooner).
+    pub fn new_parallel(library: &Library) -> Result<Self> {
+        Self::build(library.rules(), true)
+    }
+
     /// Compiles the given rules (used to test a single rule's examples).
     pub fn from_rules<'a>(specs: impl IntoIterator<Item = &'a RuleSpec>) -> Result<Self> {
+        Self::build(specs, false)
+    }
+
+    fn build<'a>(specs: impl IntoIterator<Item = &'a RuleSpec>, parallel: bool) -> Result<Self> {
         let mut specs: Vec<&RuleSpec> = specs.into_iter().collect();
         // Leftmost-first: at one position, the higher-priority regex wins.
         specs.sort_by(|a, b| b.priority.cmp(&a.priority).then(a.id.cmp(&b.id)));
+        let sources: Vec<String> = specs
+            .iter()
+            .filter_map(|spec| Some(regex_source(spec, spec.regex.as_ref()?)))
+            .collect();
+        let build_scanner = || {
+            if sources.is_empty() {
+                return Ok(None);
+            }
+            Scanner::new(&sources, REGEX_SIZE_LIMIT, HYBRID_CACHE).map_err(|e| Error::Pattern {
+                file: "(combined library)".into(),
+                message: format!("the rules do not compile together: {e}"),
+            })
+        };
+        if !parallel {
+            return Self::build_with(&specs, build_scanner);
+        }
+        std::thread::scope(|scope| {
+            let job = scope.spawn(build_scanner);
+            Self::build_with(&specs, || {
+                job.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+        })
+    }
+
+    /// Compiles `specs` (sorted); `scanner` gives the combined automaton of their
+    /// regexes, once they have all compiled alone.
+    fn build_with(
+        specs: &[&RuleSpec],
+        scanner: impl FnOnce() -> Result<Option<Scanner>>,
+    ) -> Result<Self> {
         let mut rules = Vec::with_capacity(specs.len());
         let mut regex_sources = Vec::new();
         let mut single = Vec::new();
@@ -139,12 +180,7 @@ impl Matcher {
                 },
             });
             if let Some(source) = &spec.regex {
-                let source = ascii_word_boundaries(source);
-                let source = if spec.ignores_case() {
-                    format!("(?i:{source})")
-                } else {
-                    source
-                };
+                let source = regex_source(spec, source);
                 // Compile alone first so an error names the rule.
                 let fail = |message: String| Error::Pattern {
                     file: spec.source.clone(),
@@ -176,16 +212,7 @@ impl Matcher {
                 }
             }
         }
-        let scanner = if regex_sources.is_empty() {
-            None
-        } else {
-            Scanner::new(&regex_sources, REGEX_SIZE_LIMIT, HYBRID_CACHE).map_err(|e| {
-                Error::Pattern {
-                    file: "(combined library)".into(),
-                    message: format!("the rules do not compile together: {e}"),
-                }
-            })?
-        };
+        let scanner = scanner()?;
         let regex_kind_groups = single
             .iter()
             .map(|re| kind_groups(re.group_info(), 0))
@@ -244,6 +271,16 @@ impl Matcher {
     /// Every compiled rule.
     pub fn rules(&self) -> &[CompiledRule] {
         &self.rules
+    }
+}
+
+/// The regex a rule runs: ASCII word boundaries, its case mode applied.
+fn regex_source(spec: &RuleSpec, source: &str) -> String {
+    let source = ascii_word_boundaries(source);
+    if spec.ignores_case() {
+        format!("(?i:{source})")
+    } else {
+        source
     }
 }
 
@@ -356,5 +393,32 @@ mod tests {
         assert_eq!(ascii_word_boundaries(r"\bab\b"), r"(?-u:\b)ab(?-u:\b)");
         assert_eq!(ascii_word_boundaries(r"\\b"), r"\\b");
         assert_eq!(ascii_word_boundaries(r"[\b]"), r"[\b]");
+    }
+}
+
+#[cfg(test)]
+mod parallel_tests {
+    use super::Matcher;
+    use crate::patterns::Library;
+
+    #[test]
+    fn parallel_build_finds_the_same_candidates() {
+        let library = Library::embedded().unwrap();
+        let (one, two) = (
+            Matcher::new(&library).unwrap(),
+            Matcher::new_parallel(&library).unwrap(),
+        );
+        let text = "DOB 6/18/02, call (805) 637-3326, SSN 123-45-6789, Maria Lopez, 46 years old.";
+        let key = |m: &Matcher| {
+            let mut c: Vec<_> = m
+                .candidates(text)
+                .into_iter()
+                .map(|c| (c.start, c.end, m.rules()[c.rule].id.clone()))
+                .collect();
+            c.sort();
+            c
+        };
+        assert!(!key(&one).is_empty());
+        assert_eq!(key(&one), key(&two));
     }
 }

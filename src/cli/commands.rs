@@ -61,7 +61,8 @@ fn redact(args: RedactArgs) -> Result<i32> {
         bail!("--encoding and --output-encoding apply to one text file (folder and dataset modes read UTF-8)");
     }
     if args.input.is_dir() {
-        let scrubber = Scrubber::new(&load_library(&args.library)?)?;
+        let library = load_library(&args.library)?;
+        let scrubber = Scrubber::with_threads(&library, super::folder::threads(&args))?;
         return super::folder::run(args, &scrubber);
     }
     if let Some(flag) = args.bulk.folder_only_flag() {

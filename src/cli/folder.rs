@@ -47,10 +47,7 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
         (None, Target::Folder(out)) => out.join(MANIFEST_NAME),
         (None, Target::InPlace { backup }) => backup.join(MANIFEST_NAME),
     };
-    let threads = match args.bulk.jobs {
-        Some(n) => usize::from(n),
-        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
-    };
+    let threads = threads(&args);
     if let Some(vault) = &args.policy.vault {
         let input = bulk::paths::resolve(&args.input)?;
         if bulk::paths::resolve(vault)?.starts_with(&input) {
@@ -187,5 +184,13 @@ impl Progress for Bar {
         self.bar.inc(bytes);
         self.bar
             .set_message(format!("{done}/{} files", self.bar.prefix()));
+    }
+}
+
+/// The worker threads of a folder run: `-j N`, or one per core.
+pub fn threads(args: &RedactArgs) -> usize {
+    match args.bulk.jobs {
+        Some(n) => usize::from(n),
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     }
 }
