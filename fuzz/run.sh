@@ -12,6 +12,23 @@ mkdir -p "$corpus"
 case $target in
   redact|decode) cp -n fixtures/*.txt "$corpus"/ ;;
   patterns) cp -n patterns/*.toml "$corpus"/ ;;
+  jsonl|csv)
+    # One record per fixture, in the target's format (the CSV target supplies the
+    # header `id,text,note` itself).
+    python3 - "$target" "$corpus" fixtures/*.txt <<'PY'
+import csv, io, json, pathlib, sys
+target, corpus, files = sys.argv[1], pathlib.Path(sys.argv[2]), sys.argv[3:]
+for i, name in enumerate(files):
+    text = pathlib.Path(name).read_text(encoding="utf-8")
+    if target == "jsonl":
+        seed = json.dumps({"id": i, "text": text, "note": "kept"}) + "\n"
+    else:
+        out = io.StringIO()
+        csv.writer(out).writerow([i, text, "kept"])
+        seed = out.getvalue()
+    (corpus / (pathlib.Path(name).stem + "." + target)).write_text(seed, encoding="utf-8")
+PY
+    ;;
 esac
 if cargo +nightly --version >/dev/null 2>&1; then
   toolchain=(+nightly)

@@ -154,10 +154,18 @@ impl Matcher {
         if found.is_empty() || !starts_word(text, m.start()) {
             return None;
         }
-        // Scanning resumes after the last reported span, not after the whole match:
-        // trailing context ("46 years of age") may start the next identifier
-        // ("age 17"). Found by fuzzing: the second age leaked.
-        let resume = found.iter().map(|c| c.end).max().unwrap_or(m.end());
+        // Scanning resumes inside this match, not after it, so overlapping matches
+        // are candidates too and resolution picks the best: trailing context ("46
+        // years of age") may start the next identifier ("age 17", found by
+        // fuzzing); a label's match ("patient 3985") may hide a better one at its
+        // value ("3985 Pine Road"); a short date ("10 Nov") may hide a longer one
+        // starting inside it ("Nov. 21, 2026").
+        let first = found.iter().map(|c| c.start).min().unwrap_or(m.start());
+        let resume = if first > m.start() {
+            first
+        } else {
+            next_char(text, m.start())
+        };
         Some((found, resume))
     }
 
@@ -205,10 +213,17 @@ pub fn is_word_edge(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Whether a match at `start` does not begin in the middle of a word.
+/// A digit right after "digit/" or "digit." is inside a number too ("31/10" in
+/// "12/31/10", "0.1" in "10.0.0.1").
 pub(crate) fn starts_word(text: &str, start: usize) -> bool {
-    let before = text[..start].chars().next_back();
+    let mut before = text[..start].chars().rev();
+    let (b, b2) = (before.next(), before.next());
     let first = text[start..].chars().next();
-    !matches!((before, first), (Some(b), Some(f)) if b.is_alphanumeric() && f.is_alphanumeric())
+    match (b, first) {
+        (Some(b), Some(f)) if b.is_alphanumeric() && f.is_alphanumeric() => false,
+        (Some('/' | '.'), Some(f)) if f.is_ascii_digit() => !b2.is_some_and(|c| c.is_ascii_digit()),
+        _ => true,
+    }
 }
 
 fn next_char(text: &str, at: usize) -> usize {

@@ -584,12 +584,57 @@ fn names(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mut Vec<S
         while q + 1 < run.len() && free(q + 1) {
             q += 1;
         }
-        for (a, b) in name_windows(ctx, l, run, p, q) {
+        let windows = name_windows(ctx, l, run, p, q);
+        if windows.is_empty() && p == q {
+            if let Some(end) = reversed_name(ctx, l, run[p]) {
+                out.push(Span {
+                    start: ctx.tok(run[p]).start,
+                    end,
+                    kind: Kind::Person,
+                    rule: "person.reversed",
+                });
+                used[p] = true;
+            }
+        }
+        for (a, b) in windows {
             out.push(span(ctx, run, a, b, Kind::Person, "person.word-list"));
             used[a..=b].iter_mut().for_each(|u| *u = true);
         }
         p = q + 1;
     }
+}
+
+/// A surname that is not an ordinary word, a comma and a first name ("Robinson,
+/// Maria", as in indexes and headers), and nothing but a middle initial, punctuation
+/// or a line break after: the end of the name.
+fn reversed_name(ctx: &Ctx, l: &Lists, i: usize) -> Option<usize> {
+    let (last, first) = (ctx.tok(i), ctx.tokens.get(i + 1)?);
+    let free = |k: usize, t: &Token| t.capitalized && !t.initial && ctx.cover[k].is_none();
+    // The surname must not be an ordinary word; a first name may be (Maria, May).
+    if !free(i, last)
+        || !free(i + 1, first)
+        || !l.is_last(&last.folded)
+        || l.is_name_word(&last.folded)
+        || !l.is_first(&first.folded)
+        || l.is_stop(&first.folded)
+    {
+        return None;
+    }
+    if &ctx.text[last.end..first.start] != ", " {
+        return None;
+    }
+    let mut end = first.end;
+    if let Some(middle) = ctx
+        .tokens
+        .get(i + 2)
+        .filter(|t| t.initial && t.start == end + 1)
+    {
+        end = middle.end;
+    }
+    let after = ctx.text[end..].chars().next();
+    after
+        .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | ')' | '\n' | '\r'))
+        .then_some(end)
 }
 
 /// The name spans inside the stretch `p..=q` of the run.

@@ -220,3 +220,20 @@ fn names_grow_to_whole_words_and_initials() {
         &["Wilson"],
     );
 }
+
+#[test]
+fn reversed_names() {
+    must(
+        "seen for MTUS Robinson, Patricia. denied",
+        Kind::Person,
+        &["Robinson, Patricia"],
+    );
+    must(
+        "and Okafor, Maria E.\nnext",
+        Kind::Person,
+        &["Okafor, Maria E."],
+    );
+    // A surname that is also a word, or a first name followed by more text: no.
+    must("Houston, Texas is hot", Kind::Person, &[]);
+    must("a Walker, Rose said", Kind::Person, &[]);
+}

@@ -136,3 +136,47 @@ fn regression_trailing_context_starts_next_identifier() {
         .output;
     assert_eq!(out, "[AGE-1] years of age [AGE-2]");
 }
+
+/// Found by fuzzing: a place the entity pass finds where letters meet digits
+/// ("FRANCISCO1-31-23") left the date to be found only by a second pass.
+#[test]
+fn regression_date_glued_to_a_found_place() {
+    let text = "DATED AND FILED AT SAN FRANCISCO1-31-23.\r\n";
+    check_invariants(text);
+    let out = scrubber().redact(text, &mut Numbering::default()).output;
+    assert_eq!(out, "DATED AND FILED AT [LOCATION-1][DATE-1].\r\n");
+}
+
+/// A short match must not hide a longer, better one that starts inside it: the
+/// date after a range ("9-10 Nov. 21, 2026"), the street address after a label
+/// ("patient 3985 Pine Road"). Found by the planted-identifier leak test.
+#[test]
+fn overlapping_matches_are_resolved_not_skipped() {
+    let out = scrubber()
+        .redact(
+            "pain 9-10 Nov. 21, 2026 here.\npatient 3985 Pine Road, Chicago.\n",
+            &mut Numbering::default(),
+        )
+        .output;
+    assert_eq!(
+        out,
+        "pain 9-10 [DATE-1] here.\npatient [LOCATION-1], [LOCATION-2].\n"
+    );
+}
+
+/// Every input fuzzing once broke (fuzz/regressions/) keeps the invariants.
+#[test]
+fn fuzz_regressions_keep_invariants() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/redact");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        check_invariants(&String::from_utf8_lossy(&bytes));
+        seen += 1;
+    }
+    assert!(
+        seen >= 2,
+        "expected the saved regression inputs in {}",
+        dir.display()
+    );
+}

@@ -10,6 +10,7 @@ mod faults;
 mod folder;
 mod hostile;
 mod invariants;
+mod leak_rate;
 mod policy;
 mod review;
 mod secrets;
