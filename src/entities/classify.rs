@@ -613,10 +613,10 @@ fn reversed_name(ctx: &Ctx, l: &Lists, i: usize) -> Option<usize> {
     // The surname must not be an ordinary word; a first name may be (Maria, May).
     if !free(i, last)
         || !free(i + 1, first)
-        || !l.is_last(&last.folded)
-        || l.is_name_word(&last.folded)
-        || !l.is_first(&first.folded)
-        || l.is_stop(&first.folded)
+        || !l.is_last(last.folded)
+        || l.is_name_word(last.folded)
+        || !l.is_first(first.folded)
+        || l.is_stop(first.folded)
     {
         return None;
     }
