@@ -513,7 +513,21 @@ impl Shared<'_> {
                 && prev.output_sha256.as_deref() == Some(output_sha256.as_str())
                 && std::fs::read(&out_path).is_ok_and(|b| sha256_hex(&b) == output_sha256)
         });
-        let result = if up_to_date {
+        // In place, a completed file already holds its redacted text (redacting it
+        // changes nothing) and its original is in the backup: nothing to write.
+        let done_in_place = output_sha256 == text.input_sha256
+            && self
+                .plan
+                .backup
+                .as_ref()
+                .is_some_and(|backup| backup.join(&found.rel).is_file());
+        if done_in_place {
+            let prev = self.previous.get(&entry.path);
+            if let Some(original) = prev.filter(|p| p.output_sha256 == entry.input_sha256) {
+                entry.input_sha256 = original.input_sha256.clone();
+            }
+        }
+        let result = if up_to_date || done_in_place {
             entry.status = Status::Resumed;
             Ok(())
         } else {

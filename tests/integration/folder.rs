@@ -345,15 +345,16 @@ fn in_place_keeps_private_backups_and_never_redacts_twice() {
         b"Seen 6/18/02 by Dr. Maria Lopez.\n",
     );
     let backup = dir.path().join("originals");
-    let run = || {
-        casescrub()
-            .arg("redact")
+    let command = || {
+        let mut c = casescrub();
+        c.arg("redact")
             .arg(&input)
             .arg("--in-place")
             .arg("--backup")
-            .arg(&backup)
-            .assert()
+            .arg(&backup);
+        c
     };
+    let run = || command().assert();
     run().success();
     assert_eq!(
         std::fs::read_to_string(input.join("a/note.txt")).unwrap(),
@@ -372,7 +373,32 @@ fn in_place_keeps_private_backups_and_never_redacts_twice() {
             .mode();
         assert_eq!(mode & 0o777, 0o600);
     }
-    // A second run would overwrite the original in the backup: refused per file.
+    // A second run finds the file already redacted (redacting it changes nothing)
+    // with its original in the backup: nothing is written, the backup is intact.
+    run()
+        .success()
+        .stderr(predicate::str::contains("1 already up to date"));
+    // With --resume, a new file is redacted and backed up, the done one skipped.
+    write(&input.join("b.txt"), b"Call (805) 637-3326.\n");
+    command()
+        .arg("--resume")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 redacted, 1 already up to date"));
+    assert_eq!(
+        std::fs::read_to_string(input.join("b.txt")).unwrap(),
+        "Call [PHONE-1].\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(backup.join("b.txt")).unwrap(),
+        "Call (805) 637-3326.\n"
+    );
+    // A redacted file edited since (new identifying text) would need its backup
+    // overwritten: refused for that file, and the original is kept.
+    write(
+        &input.join("a/note.txt"),
+        b"Seen [DATE-1] by Dr. [PERSON-1] on 7/1/02.\n",
+    );
     run()
         .code(1)
         .stderr(predicate::str::contains("a/note.txt"))
