@@ -288,6 +288,64 @@ const PLACE_CUES: &[&str] = &[
     "in", "at", "from", "near", "to", "outside", "around", "toward", "towards", "into", "via", "of",
 ];
 
+/// Phrases that say where a person lives or comes from: the capitalized words after
+/// them name a place even when no gazetteer lists it ("lives in Penrith").
+const RESIDENCE_CUES: &[&[&str]] = &[
+    &["lives", "in"],
+    &["living", "in"],
+    &["lived", "in"],
+    &["resides", "in"],
+    &["residing", "in"],
+    &["resided", "in"],
+    &["moved", "to"],
+    &["moved", "back", "to"],
+    &["relocated", "to"],
+    &["practising", "in"],
+    &["practicing", "in"],
+    &["resident", "of"],
+    &["native", "of"],
+    &["grew", "up", "in"],
+    &["originally", "from"],
+];
+
+/// Capitalized words that never start a place after a residence cue.
+const NOT_RESIDENCE: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "section",
+    "room",
+    "unit",
+    "apartment",
+    "apt",
+    "housing",
+    "public",
+    "his",
+    "her",
+    "their",
+    "a",
+    "an",
+    "this",
+    "that",
+    "order",
+];
+
 /// Words after an eponym: Spurling's test, Tinel sign.
 const EPONYM_NEXT: &[&str] = &[
     "test",
@@ -368,6 +426,52 @@ pub fn classify(ctx: &Ctx, run: &[usize], out: &mut Vec<Span>) {
     places(ctx, l, run, &mut used, out, false);
     names(ctx, l, run, &mut used, out);
     places(ctx, l, run, &mut used, out, true);
+    residence(ctx, l, run, &mut used, out);
+}
+
+/// A place no list knows, right after a residence cue ("lives in Penrith", "moved
+/// back to Southwark"): the run's first one to three free capitalized words.
+fn residence(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mut Vec<Span>) {
+    let first = run[0];
+    if used[0] || !ctx.namey(l, first) || ctx.tok(first).initial {
+        return;
+    }
+    if has(NOT_RESIDENCE, ctx.word(first)) {
+        return;
+    }
+    // The cue's words end right before the run, with only spaces (or "the") between.
+    let mut k = first;
+    if k > 0 && ctx.word(k - 1) == "the" && !ctx.tok(k - 1).capitalized {
+        k -= 1;
+    }
+    let plain_gap =
+        |a: usize, b: usize| ctx.text[ctx.tok(a).end..ctx.tok(b).start].trim().is_empty();
+    let cued = RESIDENCE_CUES.iter().any(|cue| {
+        k >= cue.len()
+            && cue.iter().enumerate().all(|(j, w)| {
+                let t = k - cue.len() + j;
+                ctx.word(t) == *w && plain_gap(t, t + 1)
+            })
+    });
+    if !cued {
+        return;
+    }
+    let mut len = 1;
+    while len < 3 && len < run.len() && !used[len] && ctx.namey(l, run[len]) {
+        len += 1;
+    }
+    while len > 1 && ctx.tok(run[len - 1]).is_connector() {
+        len -= 1;
+    }
+    out.push(span(
+        ctx,
+        run,
+        0,
+        len - 1,
+        Kind::Location,
+        "place.after-residence-cue",
+    ));
+    used[..len].iter_mut().for_each(|u| *u = true);
 }
 
 fn span(ctx: &Ctx, run: &[usize], from: usize, to: usize, kind: Kind, rule: &'static str) -> Span {

@@ -237,3 +237,20 @@ fn reversed_names() {
     must("Houston, Texas is hot", Kind::Person, &[]);
     must("a Walker, Rose said", Kind::Person, &[]);
 }
+
+#[test]
+fn places_after_a_residence_cue() {
+    must(
+        "born in 1923 and lives in Penrith.",
+        Kind::Location,
+        &["Penrith"],
+    );
+    must(
+        "She moved back to Southwark.",
+        Kind::Location,
+        &["Southwark"],
+    );
+    // Not places: a month, a housing programme.
+    must("He lives in March with his son.", Kind::Location, &[]);
+    must("She lives in Section 8 housing.", Kind::Location, &[]);
+}
