@@ -8,9 +8,11 @@
 //! the first byte not yet written. The overlap is larger than the longest possible
 //! match plus the widest context window, so every finding is seen whole and with its
 //! full context, exactly as on the whole text (tests compare the two on every
-//! fixture and on generated documents cut at every size). The exception is the
-//! entity pass's document-level propagation, which links a bare later mention to a
-//! name found earlier only within one window (8 MiB by default).
+//! fixture and on generated documents cut at every size). The entity pass links
+//! bare mentions of a name to its full form across the document; streamed, the full
+//! names of each window are carried forward ([`crate::entities::KnownNames`]), so
+//! only a bare mention more than a window (8 MiB by default) *before* the full name
+//! is missed.
 
 use crate::error::Result;
 use crate::redact::{redact_range, Change, Redaction, Replacer};
@@ -86,7 +88,7 @@ impl Position {
 /// window (the scrubber's, after a policy's lists); `replacer` rewrites them.
 pub fn redact_chunks(
     chunking: Chunking,
-    detect: &dyn Fn(&str) -> Vec<Finding>,
+    detect: &mut dyn FnMut(&str) -> Vec<Finding>,
     replacer: &mut dyn Replacer,
     read: &mut dyn FnMut(&mut String, usize) -> Result<bool>,
     write: &mut dyn FnMut(&str) -> Result<()>,
@@ -173,10 +175,11 @@ pub fn redact_str_chunked(
         Ok(pos < text.len())
     };
     let mut output = String::with_capacity(text.len());
+    let mut known = crate::entities::KnownNames::default();
     let mut changes = Vec::new();
     redact_chunks(
         chunking,
-        &|window| scrubber.detect(window),
+        &mut |window| scrubber.detect_known(window, &mut known),
         &mut rewriter,
         &mut read,
         &mut |piece| {

@@ -96,10 +96,17 @@ impl Scrubber {
     /// Matching runs on a [folded](fold) copy when the text has look-alike, zero-width
     /// or compatibility characters; spans are mapped back to the original bytes.
     pub fn detect(&self, text: &str) -> Vec<Finding> {
+        self.detect_known(text, &mut entities::KnownNames::default())
+    }
+
+    /// Like [`Scrubber::detect`], also linking bare mentions of the full names in
+    /// `known` (found in earlier windows of a stream) and adding this text's full
+    /// names to it.
+    pub fn detect_known(&self, text: &str, known: &mut entities::KnownNames) -> Vec<Finding> {
         let Some(folded) = fold::Folded::new(text) else {
-            return self.detect_folded(text);
+            return self.detect_folded(text, known);
         };
-        let found = self.detect_folded(folded.text());
+        let found = self.detect_folded(folded.text(), known);
         let mut out: Vec<Finding> = Vec::with_capacity(found.len());
         for mut f in found {
             let (start, end) = folded.span(f.start, f.end);
@@ -115,9 +122,9 @@ impl Scrubber {
     }
 
     /// Pattern rules, then the document-level entity pass, on already folded text.
-    fn detect_folded(&self, text: &str) -> Vec<Finding> {
+    fn detect_folded(&self, text: &str, known: &mut entities::KnownNames) -> Vec<Finding> {
         let found = resolve::resolve_with(&self.matcher, self.matcher.candidates(text), true);
-        let mut found = entities::extend(text, found);
+        let mut found = entities::extend_known(text, found, known);
         found.retain(|f| f.kind != Kind::Allow);
         self.add_glued(text, &mut found);
         found
@@ -140,7 +147,10 @@ impl Scrubber {
         for f in found.iter().filter(|f| glued(f)) {
             let rest = &text[f.end..];
             let window = &rest[..detect::floor_char(rest, rest.len().min(256))];
-            let first = self.detect_folded(window).into_iter().next();
+            let first = self
+                .detect_folded(window, &mut entities::KnownNames::default())
+                .into_iter()
+                .next();
             if let Some(mut g) = first.filter(|g| g.start == 0) {
                 g.start += f.end;
                 g.end += f.end;

@@ -86,7 +86,8 @@ pub struct RedactArgs {
     /// Lines of context around each change in the diff.
     #[arg(long, default_value_t = 3, value_name = "N")]
     pub context: usize,
-    /// Placeholder template: `{kind}` is the kind, `{n}` the number.
+    /// Placeholder template (see the default): `{kind}` is replaced by the kind, and
+    /// the letter n in braces by the number.
     #[arg(long, default_value = casescrub::placeholder::DEFAULT_TEMPLATE, value_name = "TEMPLATE")]
     pub placeholder: String,
     /// When to colour the diff.

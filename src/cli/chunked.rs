@@ -37,7 +37,10 @@ pub fn redact_file(
     {
         let policy = &prepared.policy;
         let mut rewriter = policy::Rewriter::new(policy, &prepared.secrets, &mut numbering);
-        let detect = |window: &str| policy.apply_lists(window, scrubber.detect(window));
+        // Full names found in one window link bare mentions in the next ones.
+        let mut known = casescrub::entities::KnownNames::default();
+        let mut detect =
+            |window: &str| policy.apply_lists(window, scrubber.detect_known(window, &mut known));
         let mut read = |buf: &mut String, n: usize| reader.read_into(buf, n);
         let mut on_change = |c: Change| {
             if keep_changes {
@@ -49,7 +52,7 @@ pub fn redact_file(
                 let mut out = TextWriter::new(path, AtomicFile::create(path, false)?, target);
                 redact_chunks(
                     chunking,
-                    &detect,
+                    &mut detect,
                     &mut rewriter,
                     &mut read,
                     &mut |piece| out.write(piece),
@@ -66,7 +69,7 @@ pub fn redact_file(
                 let mut out = TextWriter::new(name, sink, target);
                 let result = redact_chunks(
                     chunking,
-                    &detect,
+                    &mut detect,
                     &mut rewriter,
                     &mut read,
                     &mut |piece| out.write(piece),

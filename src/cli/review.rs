@@ -148,7 +148,8 @@ pub struct ReviewArgs {
     /// Where to write the page (mode 0600: it contains original identifying text).
     #[arg(short, long, value_name = "review.html")]
     pub output: PathBuf,
-    /// Placeholder template: `{kind}` is the kind, `{n}` the number.
+    /// Placeholder template (see the default): `{kind}` is replaced by the kind, and
+    /// the letter n in braces by the number.
     #[arg(long, default_value = casescrub::placeholder::DEFAULT_TEMPLATE, value_name = "TEMPLATE")]
     pub placeholder: String,
     /// Reviewer decisions to show and apply (JSON `casescrub.decisions/1`).

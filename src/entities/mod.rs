@@ -30,9 +30,44 @@ fn soft(kind: Kind) -> bool {
     )
 }
 
+/// Full names (their folded words) found in the earlier windows of a stream, so a
+/// bare later mention ("Lopez" after "Maria Lopez") is linked and redacted in a
+/// later window as it would be in the whole text.
+#[derive(Debug, Default, Clone)]
+pub struct KnownNames {
+    names: Vec<Vec<String>>,
+    seen: std::collections::HashSet<String>,
+}
+
+impl KnownNames {
+    /// How many full names are known.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Whether no name is known yet.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    fn add(&mut self, words: &[&Token]) {
+        let key = join_folded(words);
+        if self.seen.insert(key) {
+            self.names
+                .push(words.iter().map(|t| t.folded.to_string()).collect());
+        }
+    }
+}
+
 /// Adds the entity findings to `found` (sorted, non-overlapping, allow-list spans
 /// included) and returns every finding sorted, allow-list spans still included.
-pub fn extend(text: &str, mut found: Vec<Finding>) -> Vec<Finding> {
+pub fn extend(text: &str, found: Vec<Finding>) -> Vec<Finding> {
+    extend_known(text, found, &mut KnownNames::default())
+}
+
+/// Like [`extend`], also linking mentions of the full names in `known`, and adding
+/// this text's full names to it.
+pub fn extend_known(text: &str, mut found: Vec<Finding>, known: &mut KnownNames) -> Vec<Finding> {
     let l = lists();
     let mut arena = String::new();
     // Drop pattern-rule names that are only vocabulary: "Adjuster Phone".
@@ -76,7 +111,7 @@ pub fn extend(text: &str, mut found: Vec<Finding>) -> Vec<Finding> {
             .map(|s| finding(s.start, s.end, s.kind, s.rule)),
     );
     found.sort_by_key(|f| f.start);
-    propagate(text, &tokens, &mut found);
+    propagate(text, &tokens, &mut found, known);
     without_overlaps(found)
 }
 
@@ -135,14 +170,25 @@ fn name_words<'t, 'a>(text: &str, f: &Finding, tokens: &'t [Token<'a>]) -> Vec<&
 
 /// Gives every PERSON finding a key that joins mentions of one person, then redacts
 /// every other capitalized mention of a found name's words.
-fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>) {
+fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>, known: &mut KnownNames) {
     let l = lists();
     snap_to_words(tokens, found);
     // Full names: their key and which full names each word belongs to; where each
-    // word is first mentioned, alone or in a full name.
+    // word is first mentioned, alone or in a full name. Names known from earlier
+    // windows count as mentioned in full before this text.
     let mut owners: HashMap<String, Vec<String>> = HashMap::new();
     let mut first_alone: HashMap<String, usize> = HashMap::new();
     let mut first_full: HashMap<String, usize> = HashMap::new();
+    for words in &known.names {
+        let key = words.join(" ");
+        for w in words {
+            first_full.insert(w.clone(), 0);
+            let owners = owners.entry(w.clone()).or_default();
+            if !owners.contains(&key) {
+                owners.push(key.clone());
+            }
+        }
+    }
     for f in found.iter().filter(|f| f.kind == Kind::Person) {
         let words = name_words(text, f, tokens);
         let key = join_folded(&words);
@@ -157,6 +203,9 @@ fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>) {
             if words.len() >= 2 && !owners.contains(&key) {
                 owners.push(key.clone());
             }
+        }
+        if words.len() >= 2 {
+            known.add(&words);
         }
     }
     // A lone word joins the one full name it belongs to, unless it was mentioned

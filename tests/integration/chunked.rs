@@ -69,3 +69,33 @@ proptest! {
         assert_same(&text, Chunking { chunk, overlap });
     }
 }
+
+/// A full name in an early window links a bare mention many windows later, as in
+/// the whole text ("Lopez" after "Maria Lopez").
+#[test]
+fn names_found_in_one_window_link_mentions_in_later_windows() {
+    let filler = "The request for physical therapy is not medically necessary. ".repeat(40);
+    let text = format!(
+        "Claimant: Maria Lopez\nDate of injury: 6/18/02\n{filler}\nLopez returned to work. \
+         {filler}\nMs. Lopez and Dr. Alan Smith agreed; Smith signed.\n"
+    );
+    for chunk in [64, 300, 1000] {
+        assert_same(
+            &text,
+            Chunking {
+                chunk,
+                overlap: 400,
+            },
+        );
+    }
+    let chunked = redact_str_chunked(
+        scrubber(),
+        &text,
+        &mut Numbering::default(),
+        Chunking {
+            chunk: 300,
+            overlap: 400,
+        },
+    );
+    assert!(!chunked.output.contains("Lopez"), "{}", chunked.output);
+}
