@@ -151,7 +151,7 @@ impl Matcher {
                 .collect()
         };
         // The match must not start inside a word (patterns may begin with `(` or `+`).
-        if found.is_empty() || !starts_word(text, m.start()) {
+        if found.is_empty() || !rule_may_start(rule, text, m.start()) {
             return None;
         }
         // Scanning resumes inside this match, not after it, so overlapping matches
@@ -213,17 +213,27 @@ pub fn is_word_edge(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Whether a match at `start` does not begin in the middle of a word.
-/// A digit right after "digit/" or "digit." is inside a number too ("31/10" in
-/// "12/31/10", "0.1" in "10.0.0.1").
 pub(crate) fn starts_word(text: &str, start: usize) -> bool {
-    let mut before = text[..start].chars().rev();
-    let (b, b2) = (before.next(), before.next());
+    let before = text[..start].chars().next_back();
     let first = text[start..].chars().next();
-    match (b, first) {
-        (Some(b), Some(f)) if b.is_alphanumeric() && f.is_alphanumeric() => false,
-        (Some('/' | '.'), Some(f)) if f.is_ascii_digit() => !b2.is_some_and(|c| c.is_ascii_digit()),
-        _ => true,
+    !matches!((before, first), (Some(b), Some(f)) if b.is_alphanumeric() && f.is_alphanumeric())
+}
+
+/// Whether `rule` may match at `start`: not inside a word, and an allow-list rule
+/// not at a digit inside a number either ("31/10" in "12/31/10" is no pain score:
+/// scanning restarts inside matches, and an allow span there would hide the date).
+pub(crate) fn rule_may_start(rule: &CompiledRule, text: &str, start: usize) -> bool {
+    if !starts_word(text, start) {
+        return false;
     }
+    if rule.kind != crate::kind::Kind::Allow {
+        return true;
+    }
+    let mut before = text[..start].chars().rev();
+    let inside_number = matches!(before.next(), Some('/' | '.'))
+        && before.next().is_some_and(|c| c.is_ascii_digit())
+        && text[start..].starts_with(|c: char| c.is_ascii_digit());
+    !inside_number
 }
 
 fn next_char(text: &str, at: usize) -> usize {

@@ -7,7 +7,7 @@
 //! same validator and context checks detection uses, and then compares with what the
 //! real one-pass detection and overlap resolution produced.
 
-use crate::detect::{contains_word, context_allows, floor_char, starts_word, Candidate};
+use crate::detect::{contains_word, context_allows, floor_char, rule_may_start, Candidate};
 use crate::kind::Kind;
 use crate::matcher::{CompiledRule, Matcher};
 use crate::resolve;
@@ -325,7 +325,7 @@ fn judge_regex(
         Some(Rejection::Validator(validator_name(v)))
     } else if !context_allows(rule, text, span.start, span.end) {
         Some(context_reason(rule, text, span.start, span.end))
-    } else if !starts_word(text, whole.start()) {
+    } else if !rule_may_start(rule, text, whole.start()) {
         Some(Rejection::InsideWord)
     } else {
         None
