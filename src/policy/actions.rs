@@ -129,10 +129,27 @@ pub fn generalize_age(text: &str, band: u32) -> Option<String> {
     Some(format!("{lo}-{}", (lo + band - 1).min(89)))
 }
 
-/// A ZIP code reduced to its first three digits (`94110-1234` → `941XX`).
+/// Three-digit ZIP prefixes whose area held 20,000 people or fewer (2000 Census, as
+/// listed in HHS's Safe Harbor guidance): their prefix must become `000`.
+pub const SMALL_ZIP3: &[&str] = &[
+    "036", "059", "063", "102", "203", "556", "692", "790", "821", "823", "830", "831", "878",
+    "879", "884", "890", "893",
+];
+
+/// A ZIP code reduced to its first three digits (`94110-1234` → `941XX`), or to
+/// `000XX` when those three digits cover 20,000 people or fewer ([`SMALL_ZIP3`]), as
+/// HIPAA Safe Harbor (45 CFR 164.514(b)(2)(i)(B)) allows.
 pub fn generalize_zip(text: &str) -> Option<String> {
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    (digits.len() >= 5).then(|| format!("{}XX", &digits[..3]))
+    if digits.len() < 5 {
+        return None;
+    }
+    let prefix = &digits[..3];
+    Some(if SMALL_ZIP3.contains(&prefix) {
+        "000XX".to_string()
+    } else {
+        format!("{prefix}XX")
+    })
 }
 
 /// The neutral form of a sex or relationship word used as a noun ("a female with"
@@ -256,6 +273,8 @@ mod tests {
     #[test]
     fn zip_to_three_digits() {
         assert_eq!(generalize_zip("94110-1234").unwrap(), "941XX");
+        // Wyoming's 830 area held fewer than 20,000 people: 000.
+        assert_eq!(generalize_zip("83001").unwrap(), "000XX");
         assert!(generalize_zip("941").is_none());
     }
 
