@@ -22,6 +22,7 @@ pub fn check(validator: Validator, value: &str, groups: &Groups<'_>) -> bool {
         Validator::Ssn => valid_ssn(value),
         Validator::Luhn => luhn(value),
         Validator::Phone => valid_phone(value),
+        Validator::PhoneAny => (7..=15).contains(&digits(phone_main(value)).len()),
         Validator::Ipv4 => valid_ipv4(value),
         Validator::Age => digits(value)
             .parse::<u32>()
@@ -146,19 +147,22 @@ fn luhn(s: &str) -> bool {
     sum.is_multiple_of(10)
 }
 
+/// The part of a phone number before an extension ("x12", "ext. 12").
+fn phone_main(s: &str) -> &str {
+    s.split(['x', 'X', 'e', 'E']).next().unwrap_or(s)
+}
+
 fn valid_phone(s: &str) -> bool {
-    // Only the digits before an extension count.
-    let lower = s.to_ascii_lowercase();
-    let main = lower.split(['x', 'e']).next().unwrap_or(&lower).to_string();
-    let mut d = digits(&main);
+    // Only the digits before an extension count. The exchange may start with 0 or
+    // 1: numbers written in documents (and invented ones) do not all follow NANP.
+    let mut d = digits(phone_main(s));
+    if d.len() == 13 && d.starts_with("001") {
+        d.drain(..3);
+    }
     if d.len() == 11 && d.starts_with('1') {
         d.remove(0);
     }
-    if d.len() != 10 {
-        return false;
-    }
-    let b = d.as_bytes();
-    b[0] >= b'2' && b[3] >= b'2'
+    d.len() == 10 && d.as_bytes()[0] >= b'2'
 }
 
 fn valid_ipv4(s: &str) -> bool {
@@ -200,6 +204,9 @@ mod tests {
         assert!(!check(Validator::Luhn, "4111 1111 1111 1112", &none));
         assert!(check(Validator::Phone, "(805) 637-3326 ext. 12", &none));
         assert!(!check(Validator::Phone, "(105) 637-3326", &none));
+        assert!(check(Validator::Phone, "001-518-640-0854", &none));
+        assert!(check(Validator::PhoneAny, "+41 (0)96 471 07 95", &none));
+        assert!(!check(Validator::PhoneAny, "12-34", &none));
         assert!(check(Validator::Ipv4, "192.168.0.1", &none));
         assert!(!check(Validator::Ipv4, "192.168.0.256", &none));
     }

@@ -92,9 +92,12 @@ pub enum Validator {
     Ssn,
     /// The Luhn checksum (card numbers, NPI with prefix).
     Luhn,
-    /// A North American phone number: 10 digits (after an optional 1), area and exchange
-    /// codes not starting with 0 or 1.
+    /// A North American phone number: 10 digits (after an optional 1 or 001), the
+    /// area code not starting with 0 or 1.
     Phone,
+    /// Any phone number, national or international: 7 to 15 digits (before an
+    /// extension), for values a label or a `+` country code marks as phones.
+    PhoneAny,
     /// An IPv4 address with every octet at most 255.
     Ipv4,
     /// An age between 0 and 125.
