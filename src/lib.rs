@@ -130,15 +130,20 @@ impl Scrubber {
         found
     }
 
-    /// A finding that ends where letters meet digits ("SAN FRANCISCO1-31-23": the
-    /// entity pass splits words there, the pattern rules do not) leaves the digits
-    /// starting a word once it is replaced. They are matched here as a second pass
-    /// over the output would match them, so nothing is left behind and redacting
-    /// the output again finds nothing new (found by fuzzing).
+    /// A finding glued to what follows it ("SAN FRANCISCO1-31-23": the entity pass
+    /// splits words where letters meet digits, the pattern rules do not; a name
+    /// before ".example.org") leaves the rest of that token starting a new word
+    /// once it is replaced. What a second pass over the output would find there is
+    /// found here, so nothing is left behind and redacting the output again finds
+    /// nothing new (found by fuzzing).
     fn add_glued(&self, text: &str, found: &mut Vec<resolve::Finding>) {
         let glued = |f: &resolve::Finding| {
-            text[..f.end].ends_with(char::is_alphabetic)
-                && text[f.end..].starts_with(|c: char| c.is_ascii_digit())
+            let mut next = text[f.end..].chars();
+            match next.next() {
+                Some(c) if c.is_alphanumeric() => true,
+                Some('.' | '-' | '_' | '@' | '/') => next.next().is_some_and(char::is_alphanumeric),
+                _ => false,
+            }
         };
         if !found.iter().any(glued) {
             return;
@@ -147,11 +152,12 @@ impl Scrubber {
         for f in found.iter().filter(|f| glued(f)) {
             let rest = &text[f.end..];
             let window = &rest[..detect::floor_char(rest, rest.len().min(256))];
-            let first = self
-                .detect_folded(window, &mut entities::KnownNames::default())
-                .into_iter()
-                .next();
-            if let Some(mut g) = first.filter(|g| g.start == 0) {
+            // Only what starts inside the glued token counts.
+            let token_end = window.find(char::is_whitespace).unwrap_or(window.len());
+            for mut g in self.detect_folded(window, &mut entities::KnownNames::default()) {
+                if g.start >= token_end {
+                    break;
+                }
                 g.start += f.end;
                 g.end += f.end;
                 extra.push(g);
