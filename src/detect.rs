@@ -250,8 +250,16 @@ pub(crate) fn context_allows(rule: &CompiledRule, text: &str, start: usize, end:
     };
     let lo = floor_char(text, start.saturating_sub(ctx.window));
     let hi = ceil_char(text, (end + ctx.window).min(text.len()));
-    let before = &text[lo..start];
-    let after = &text[end..hi];
+    // A word cut by the window's edge is left out ("ON" of "PERSON" is no "on"),
+    // and so are placeholders ("[DATE-1]" is no date word): the context of a value
+    // must read the same before and after redaction.
+    let (lo, hi) = (
+        whole_word_start(text, lo, start),
+        whole_word_end(text, hi, end),
+    );
+    let before = without_placeholders(&text[lo..start]);
+    let after = without_placeholders(&text[end..hi]);
+    let (before, after) = (before.as_ref(), after.as_ref());
     let window = match ctx.side.as_str() {
         "before" => before.to_lowercase(),
         "after" => after.to_lowercase(),
@@ -264,6 +272,69 @@ pub(crate) fn context_allows(rule: &CompiledRule, text: &str, start: usize, end:
         }
     }
     ctx.require.is_empty() || ctx.require.iter().any(|w| contains_word(&window, w))
+}
+
+/// `lo`, moved forward past a word that starts before it (not past `limit`).
+fn whole_word_start(text: &str, mut lo: usize, limit: usize) -> usize {
+    let cut = |i: usize| {
+        text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && text[i..].chars().next().is_some_and(char::is_alphanumeric)
+    };
+    while lo < limit && cut(lo) {
+        lo = next_char(text, lo);
+    }
+    lo
+}
+
+/// `hi`, moved back before a word that goes on after it (not before `limit`).
+fn whole_word_end(text: &str, mut hi: usize, limit: usize) -> usize {
+    let cut = |i: usize| {
+        text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && text[i..].chars().next().is_some_and(char::is_alphanumeric)
+    };
+    while hi > limit && cut(hi) {
+        hi = floor_char(text, hi - 1);
+    }
+    hi
+}
+
+/// `text` without placeholders of the default shapes (`[DATE-1]`, `[APPLICANT]`,
+/// `[TREATING-PHYSICIAN-2]`).
+fn without_placeholders(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('[') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let tail = &rest[open..];
+        let close = tail.find(']').filter(|&c| {
+            let inner = &tail[1..c];
+            inner.starts_with(|ch: char| ch.is_ascii_uppercase())
+                && inner
+                    .chars()
+                    .all(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit() || ch == '-')
+        });
+        match close {
+            Some(c) => {
+                out.push(' ');
+                rest = &tail[c + 1..];
+            }
+            None => {
+                out.push('[');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether `haystack` holds `needle` as a whole word or phrase.

@@ -123,11 +123,42 @@ impl Scrubber {
 
     /// Pattern rules, then the document-level entity pass, on already folded text.
     fn detect_folded(&self, text: &str, known: &mut entities::KnownNames) -> Vec<Finding> {
-        let found = resolve::resolve_with(&self.matcher, self.matcher.candidates(text), true);
+        let candidates = self.matcher.candidates(text);
+        let mut found = resolve::resolve_with(&self.matcher, candidates.clone(), true);
+        self.keep_cut_ids(text, &candidates, &mut found);
         let mut found = entities::extend_known(text, found, known);
         found.retain(|f| f.kind != Kind::Allow);
         self.add_glued(text, &mut found);
         found
+    }
+
+    /// An identifier that lost its tail to a higher-priority finding
+    /// ("W1C-2019-44881/02/2019": the date `02/2019` wins) keeps the part before it,
+    /// which would otherwise be left in the output (and found by a second pass).
+    fn keep_cut_ids(&self, text: &str, candidates: &[detect::Candidate], found: &mut Vec<Finding>) {
+        let mut extra = Vec::new();
+        for c in candidates.iter().filter(|c| c.kind == Kind::Id) {
+            let overlapping = || found.iter().filter(|f| f.start < c.end && f.end > c.start);
+            if overlapping().any(|f| f.start <= c.start) {
+                continue; // the same span was taken, or its head is covered
+            }
+            let Some(cut) = overlapping().map(|f| f.start).min() else {
+                continue;
+            };
+            let head = text[c.start..cut].trim_end_matches(|ch: char| !ch.is_alphanumeric());
+            let alnum = head.chars().filter(|ch| ch.is_alphanumeric()).count();
+            if alnum >= 4 && head.chars().any(|ch| ch.is_ascii_digit()) {
+                extra.push(Finding {
+                    start: c.start,
+                    end: c.start + head.len(),
+                    kind: Kind::Id,
+                    rule: self.matcher.rules()[c.rule].id.clone(),
+                    action: self.matcher.rules()[c.rule].action,
+                    key: None,
+                });
+            }
+        }
+        merge_disjoint(found, extra);
     }
 
     /// A finding glued to what follows it ("SAN FRANCISCO1-31-23": the entity pass
@@ -163,18 +194,7 @@ impl Scrubber {
                 extra.push(g);
             }
         }
-        if extra.is_empty() {
-            return;
-        }
-        found.extend(extra);
-        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut kept: Vec<resolve::Finding> = Vec::with_capacity(found.len());
-        for f in found.drain(..) {
-            if kept.last().is_none_or(|p| p.end <= f.start) {
-                kept.push(f);
-            }
-        }
-        *found = kept;
+        merge_disjoint(found, extra);
     }
 
     /// Redacts `text`, numbering placeholders with `numbering` (share it across the
@@ -197,4 +217,21 @@ impl Scrubber {
         let mut rewriter = policy::Rewriter::new(policy, secrets, numbering);
         redact::redact_with(text, &findings, &mut rewriter)
     }
+}
+
+/// Adds `extra` to the sorted, disjoint `found`; where two overlap, the one that
+/// starts first (then the longer) stays.
+fn merge_disjoint(found: &mut Vec<Finding>, extra: Vec<Finding>) {
+    if extra.is_empty() {
+        return;
+    }
+    found.extend(extra);
+    found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut kept: Vec<Finding> = Vec::with_capacity(found.len());
+    for f in found.drain(..) {
+        if kept.last().is_none_or(|p| p.end <= f.start) {
+            kept.push(f);
+        }
+    }
+    *found = kept;
 }
