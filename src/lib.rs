@@ -176,10 +176,33 @@ impl Scrubber {
                 _ => false,
             }
         };
-        if !found.iter().any(glued) {
+        // The mirror case: a finding glued to what precedes it ("7/2Janet").
+        let glued_before = |f: &resolve::Finding| {
+            let mut prev = text[..f.start].chars().rev();
+            match prev.next() {
+                Some(c) if c.is_alphanumeric() => true,
+                Some('.' | '-' | '_' | '@' | '/') => prev.next().is_some_and(char::is_alphanumeric),
+                _ => false,
+            }
+        };
+        if !found.iter().any(|f| glued(f) || glued_before(f)) {
             return;
         }
         let mut extra = Vec::new();
+        for f in found.iter().filter(|f| glued_before(f)) {
+            let before = &text[..f.start];
+            let from = detect::ceil_char(before, before.len().saturating_sub(256));
+            let window = &before[from..];
+            // Only what ends inside the glued token counts.
+            let token_start = window.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            for mut g in self.detect_folded(window, &mut entities::KnownNames::default()) {
+                if g.end > token_start {
+                    g.start += from;
+                    g.end += from;
+                    extra.push(g);
+                }
+            }
+        }
         for f in found.iter().filter(|f| glued(f)) {
             let rest = &text[f.end..];
             let window = &rest[..detect::floor_char(rest, rest.len().min(256))];
