@@ -124,8 +124,13 @@ impl Scrubber {
     /// Pattern rules, then the document-level entity pass, on already folded text.
     fn detect_folded(&self, text: &str, known: &mut entities::KnownNames) -> Vec<Finding> {
         let candidates = self.matcher.candidates(text);
-        let mut found = resolve::resolve_with(&self.matcher, candidates.clone(), true);
-        self.keep_cut_ids(text, &candidates, &mut found);
+        let ids: Vec<detect::Candidate> = candidates
+            .iter()
+            .filter(|c| c.kind == Kind::Id)
+            .copied()
+            .collect();
+        let mut found = resolve::resolve_with(&self.matcher, candidates, true);
+        self.keep_cut_ids(text, &ids, &mut found);
         let mut found = entities::extend_known(text, found, known);
         found.retain(|f| f.kind != Kind::Allow);
         self.add_glued(text, &mut found);
@@ -135,9 +140,10 @@ impl Scrubber {
     /// An identifier that lost its tail to a higher-priority finding
     /// ("W1C-2019-44881/02/2019": the date `02/2019` wins) keeps the part before it,
     /// which would otherwise be left in the output (and found by a second pass).
+    /// `candidates` are the ID candidates.
     fn keep_cut_ids(&self, text: &str, candidates: &[detect::Candidate], found: &mut Vec<Finding>) {
         let mut extra = Vec::new();
-        for c in candidates.iter().filter(|c| c.kind == Kind::Id) {
+        for c in candidates {
             let overlapping = || found.iter().filter(|f| f.start < c.end && f.end > c.start);
             if overlapping().any(|f| f.start <= c.start) {
                 continue; // the same span was taken, or its head is covered
@@ -190,13 +196,18 @@ impl Scrubber {
         }
         let mut extra = Vec::new();
         for f in found.iter().filter(|f| glued_before(f)) {
+            // The glued token (at most 256 bytes of it) and 48 bytes of context
+            // before it, as a second pass would see them once the finding is
+            // replaced; only what ends inside the token counts.
             let before = &text[..f.start];
             let from = detect::ceil_char(before, before.len().saturating_sub(256));
+            let token = before[from..]
+                .rfind(char::is_whitespace)
+                .map_or(from, |i| from + i + 1);
+            let from = detect::ceil_char(before, token.saturating_sub(48).max(from));
             let window = &before[from..];
-            // Only what ends inside the glued token counts.
-            let token_start = window.rfind(char::is_whitespace).map_or(0, |i| i + 1);
             for mut g in self.detect_folded(window, &mut entities::KnownNames::default()) {
-                if g.end > token_start {
+                if from + g.end > token {
                     g.start += from;
                     g.end += from;
                     extra.push(g);
@@ -206,12 +217,8 @@ impl Scrubber {
         for f in found.iter().filter(|f| glued(f)) {
             let rest = &text[f.end..];
             let window = &rest[..detect::floor_char(rest, rest.len().min(256))];
-            // Only what starts inside the glued token counts.
-            let token_end = window.find(char::is_whitespace).unwrap_or(window.len());
+            let window = &window[..window.find(char::is_whitespace).unwrap_or(window.len())];
             for mut g in self.detect_folded(window, &mut entities::KnownNames::default()) {
-                if g.start >= token_end {
-                    break;
-                }
                 g.start += f.end;
                 g.end += f.end;
                 extra.push(g);
