@@ -126,7 +126,7 @@ impl Scrubber {
         let candidates = self.matcher.candidates(text);
         let ids: Vec<detect::Candidate> = candidates
             .iter()
-            .filter(|c| c.kind == Kind::Id)
+            .filter(|c| matches!(c.kind, Kind::Id | Kind::Person))
             .copied()
             .collect();
         let mut found = resolve::resolve_with(&self.matcher, candidates, true);
@@ -137,10 +137,11 @@ impl Scrubber {
         found
     }
 
-    /// An identifier that lost its tail to a higher-priority finding
-    /// ("W1C-2019-44881/02/2019": the date `02/2019` wins) keeps the part before it,
-    /// which would otherwise be left in the output (and found by a second pass).
-    /// `candidates` are the ID candidates.
+    /// An identifier or a name that lost its tail to a higher-priority finding
+    /// ("W1C-2019-44881/02/2019": the date `02/2019` wins; "MARGARET Ms. Delgado":
+    /// the title wins) keeps the part before it, which would otherwise be left in
+    /// the output (and found by a second pass). `candidates` are the ID and PERSON
+    /// candidates.
     fn keep_cut_ids(&self, text: &str, candidates: &[detect::Candidate], found: &mut Vec<Finding>) {
         let mut extra = Vec::new();
         for c in candidates {
@@ -153,11 +154,16 @@ impl Scrubber {
             };
             let head = text[c.start..cut].trim_end_matches(|ch: char| !ch.is_alphanumeric());
             let alnum = head.chars().filter(|ch| ch.is_alphanumeric()).count();
-            if alnum >= 4 && head.chars().any(|ch| ch.is_ascii_digit()) {
+            let keeps = match c.kind {
+                Kind::Id => alnum >= 4 && head.chars().any(|ch| ch.is_ascii_digit()),
+                // A name cut before a title ("MARGARET OYELARAN Ms."): its words.
+                _ => alnum >= 2 && head.starts_with(|ch: char| ch.is_uppercase()),
+            };
+            if keeps {
                 extra.push(Finding {
                     start: c.start,
                     end: c.start + head.len(),
-                    kind: Kind::Id,
+                    kind: c.kind,
                     rule: self.matcher.rules()[c.rule].id.clone(),
                     action: self.matcher.rules()[c.rule].action,
                     key: None,
