@@ -221,10 +221,17 @@ impl Scrubber {
             }
         }
         for f in found.iter().filter(|f| glued(f)) {
+            // The rest of the line (at most 128 bytes), as a second pass would see
+            // it once the finding is replaced; only what starts inside the glued
+            // token counts ("Whit4410 Sycamore Avenue").
             let rest = &text[f.end..];
-            let window = &rest[..detect::floor_char(rest, rest.len().min(256))];
-            let window = &window[..window.find(char::is_whitespace).unwrap_or(window.len())];
+            let window = &rest[..detect::floor_char(rest, rest.len().min(128))];
+            let window = &window[..window.find(['\n', '\r']).unwrap_or(window.len())];
+            let token_end = window.find(char::is_whitespace).unwrap_or(window.len());
             for mut g in self.detect_folded(window, &mut entities::KnownNames::default()) {
+                if g.start >= token_end {
+                    break;
+                }
                 g.start += f.end;
                 g.end += f.end;
                 extra.push(g);
