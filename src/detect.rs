@@ -274,16 +274,18 @@ pub(crate) fn context_allows(rule: &CompiledRule, text: &str, start: usize, end:
     ctx.require.is_empty() || ctx.require.iter().any(|w| contains_word(&window, w))
 }
 
+/// Whether byte `i` of `text` falls between two letters or digits of one word.
+fn splits_word(text: &str, i: usize) -> bool {
+    text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        && text[i..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
 /// `lo`, moved forward past a word that starts before it (not past `limit`).
 fn whole_word_start(text: &str, mut lo: usize, limit: usize) -> usize {
-    let cut = |i: usize| {
-        text[..i]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-            && text[i..].chars().next().is_some_and(char::is_alphanumeric)
-    };
-    while lo < limit && cut(lo) {
+    while lo < limit && splits_word(text, lo) {
         lo = next_char(text, lo);
     }
     lo
@@ -291,14 +293,7 @@ fn whole_word_start(text: &str, mut lo: usize, limit: usize) -> usize {
 
 /// `hi`, moved back before a word that goes on after it (not before `limit`).
 fn whole_word_end(text: &str, mut hi: usize, limit: usize) -> usize {
-    let cut = |i: usize| {
-        text[..i]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-            && text[i..].chars().next().is_some_and(char::is_alphanumeric)
-    };
-    while hi > limit && cut(hi) {
+    while hi > limit && splits_word(text, hi) {
         hi = floor_char(text, hi - 1);
     }
     hi

@@ -180,28 +180,12 @@ impl Scrubber {
     /// found here, so nothing is left behind and redacting the output again finds
     /// nothing new (found by fuzzing).
     fn add_glued(&self, text: &str, found: &mut Vec<resolve::Finding>) {
-        let glued = |f: &resolve::Finding| {
-            let mut next = text[f.end..].chars();
-            match next.next() {
-                Some(c) if c.is_alphanumeric() => true,
-                Some('.' | '-' | '_' | '@' | '/') => next.next().is_some_and(char::is_alphanumeric),
-                _ => false,
-            }
-        };
-        // The mirror case: a finding glued to what precedes it ("7/2Janet").
-        let glued_before = |f: &resolve::Finding| {
-            let mut prev = text[..f.start].chars().rev();
-            match prev.next() {
-                Some(c) if c.is_alphanumeric() => true,
-                Some('.' | '-' | '_' | '@' | '/') => prev.next().is_some_and(char::is_alphanumeric),
-                _ => false,
-            }
-        };
-        if !found.iter().any(|f| glued(f) || glued_before(f)) {
-            return;
-        }
         let mut extra = Vec::new();
-        for f in found.iter().filter(|f| glued_before(f)) {
+        // Glued to what precedes it ("7/2Janet").
+        for f in found
+            .iter()
+            .filter(|f| glues(text[..f.start].chars().rev()))
+        {
             // The glued token (at most 256 bytes of it) and 48 bytes of context
             // before it, as a second pass would see them once the finding is
             // replaced; only what ends inside the token counts.
@@ -220,7 +204,8 @@ impl Scrubber {
                 }
             }
         }
-        for f in found.iter().filter(|f| glued(f)) {
+        // Glued to what follows it.
+        for f in found.iter().filter(|f| glues(text[f.end..].chars())) {
             // The rest of the line (at most 128 bytes), as a second pass would see
             // it once the finding is replaced; only what starts inside the glued
             // token counts ("Whit4410 Sycamore Avenue").
@@ -259,6 +244,16 @@ impl Scrubber {
         let findings = policy.apply_lists(text, self.detect(text));
         let mut rewriter = policy::Rewriter::new(policy, secrets, numbering);
         redact::redact_with(text, &findings, &mut rewriter)
+    }
+}
+
+/// Whether the characters beside a finding (walking away from it) continue its
+/// token: a letter or digit, or `.-_@/` followed by one.
+fn glues(mut beside: impl Iterator<Item = char>) -> bool {
+    match beside.next() {
+        Some(c) if c.is_alphanumeric() => true,
+        Some('.' | '-' | '_' | '@' | '/') => beside.next().is_some_and(char::is_alphanumeric),
+        _ => false,
     }
 }
 
