@@ -39,6 +39,7 @@ pub mod review;
 mod rule_regex;
 mod scanner;
 pub mod selftest;
+pub mod settle;
 pub mod stream;
 pub mod validate;
 
@@ -102,7 +103,18 @@ impl Scrubber {
     /// Like [`Scrubber::detect`], also linking bare mentions of the full names in
     /// `known` (found in earlier windows of a stream) and adding this text's full
     /// names to it.
+    ///
+    /// The set is [settled](settle): what a second pass over the redacted text
+    /// would find is included, so redacting an output again changes nothing.
     pub fn detect_known(&self, text: &str, known: &mut entities::KnownNames) -> Vec<Finding> {
+        let found = self.detect_once(text, known);
+        settle::settle(text, found, |output| {
+            self.detect_once(output, &mut entities::KnownNames::default())
+        })
+    }
+
+    /// One pass of [`Scrubber::detect_known`], not settled.
+    fn detect_once(&self, text: &str, known: &mut entities::KnownNames) -> Vec<Finding> {
         let Some(folded) = fold::Folded::new(text) else {
             return self.detect_folded(text, known);
         };

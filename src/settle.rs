@@ -1,0 +1,173 @@
+//! Settling a finding set: what a second pass over the redacted text would find is
+//! found now, so redacting an output again changes nothing.
+//!
+//! Replacing a value changes the context around it: "SAN FRANCISCO, CALIFORNIA"
+//! becomes "[LOCATION-1], CALIFORNIA", where "CALIFORNIA" now reads as a state;
+//! "7/2Janet" becomes "[DATE-1]Janet", where "Janet" now starts a word. Each such
+//! case is a value the first pass let through. [`settle`] redacts the text, scans
+//! the output, maps every new finding back to the input and adds what is not
+//! already covered, until a scan finds nothing new (a few rounds at most).
+
+use crate::placeholder::Numbering;
+use crate::redact::{self, Change};
+use crate::resolve::Finding;
+
+/// Rounds of redact-and-rescan before giving up on a fixed point (each round only
+/// adds findings, and real texts settle in one or two).
+const MAX_ROUNDS: usize = 4;
+
+/// Adds to `found` (sorted, disjoint findings of `text`) everything `detect` finds
+/// in the redacted text that is not part of a replacement, mapped back to `text`.
+pub fn settle(
+    text: &str,
+    mut found: Vec<Finding>,
+    detect: impl Fn(&str) -> Vec<Finding>,
+) -> Vec<Finding> {
+    for _ in 0..MAX_ROUNDS {
+        let redaction = redact::redact(text, &found, &mut Numbering::default());
+        let map = OutputMap::new(&redaction.changes);
+        let mut extra = Vec::new();
+        for g in detect(&redaction.output) {
+            let Some((start, end)) = map.to_input(g.start, g.end) else {
+                continue;
+            };
+            for (start, end) in uncovered(text, &found, start, end) {
+                extra.push(Finding {
+                    start,
+                    end,
+                    ..g.clone()
+                });
+            }
+        }
+        if extra.is_empty() {
+            break;
+        }
+        found.extend(extra);
+        found.sort_by_key(|f| f.start);
+    }
+    found
+}
+
+/// The parts of `start..end` in `text` outside every finding of `found` that hold
+/// a letter or a digit. Where a part meets a finding, its punctuation and spaces
+/// go ("[LOCATION-1], CALIFORNIA" adds "CALIFORNIA", not ", CALIFORNIA").
+fn uncovered(text: &str, found: &[Finding], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut cursor = (start, false);
+    let first = found.partition_point(|f| f.end <= start);
+    for f in found[first..].iter().take_while(|f| f.start < end) {
+        if f.start > cursor.0 {
+            parts.push((cursor, (f.start, true)));
+        }
+        if f.end > cursor.0 {
+            cursor = (f.end, true);
+        }
+    }
+    if cursor.0 < end {
+        parts.push((cursor, (end, false)));
+    }
+    let cut = |c: char| !c.is_alphanumeric();
+    parts
+        .into_iter()
+        .filter_map(|((s, cut_start), (e, cut_end))| {
+            let mut piece = &text[s..e];
+            let s = if cut_start {
+                let t = piece.trim_start_matches(cut);
+                let lead = piece.len() - t.len();
+                piece = t;
+                s + lead
+            } else {
+                s
+            };
+            if cut_end {
+                piece = piece.trim_end_matches(cut);
+            }
+            piece
+                .contains(char::is_alphanumeric)
+                .then_some((s, s + piece.len()))
+        })
+        .collect()
+}
+
+/// Maps spans of a redacted output back to its input through the changes.
+struct OutputMap {
+    /// Per change: input start, input end, output start, output end.
+    spans: Vec<(usize, usize, usize, usize)>,
+}
+
+impl OutputMap {
+    fn new(changes: &[Change]) -> Self {
+        let mut spans = Vec::with_capacity(changes.len());
+        let mut shift: isize = 0;
+        for c in changes {
+            let out_start = (c.start as isize + shift) as usize;
+            let out_end = out_start + c.replacement.len();
+            spans.push((c.start, c.end, out_start, out_end));
+            shift += c.replacement.len() as isize - (c.end - c.start) as isize;
+        }
+        OutputMap { spans }
+    }
+
+    /// The input span behind output span `start..end`: a change it touches counts
+    /// whole. `None` when the span lies inside one replacement (the placeholder
+    /// itself, not something the input let through).
+    fn to_input(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let i = self.spans.partition_point(|s| s.3 <= start);
+        if let Some(&(_, _, out_start, out_end)) = self.spans.get(i) {
+            if out_start <= start && end <= out_end {
+                return None;
+            }
+        }
+        Some((self.point(start, false), self.point(end, true)))
+    }
+
+    /// The input offset of output offset `at`; strictly inside a replacement, the
+    /// start of its original (or the end, when `is_end`).
+    fn point(&self, at: usize, is_end: bool) -> usize {
+        // Changes ending at or before `at`.
+        let i = self.spans.partition_point(|s| s.3 <= at);
+        if let Some(&(in_start, in_end, out_start, _)) = self.spans.get(i) {
+            if out_start < at {
+                return if is_end { in_end } else { in_start };
+            }
+        }
+        match i.checked_sub(1).map(|i| self.spans[i]) {
+            Some((_, in_end, _, out_end)) => at - out_end + in_end,
+            None => at,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Scrubber;
+
+    fn scrubber() -> Scrubber {
+        Scrubber::with_default_patterns().unwrap()
+    }
+
+    #[test]
+    fn output_offsets_map_back_through_changes() {
+        let text = "on 6/18/02 Janet";
+        let s = scrubber();
+        let found = s.detect(text);
+        let red = redact::redact(text, &found, &mut Numbering::default());
+        let map = OutputMap::new(&red.changes);
+        // "[DATE-1]" covers output 3..11; inside it maps to nothing.
+        assert_eq!(map.to_input(3, 11), None);
+        // Text before and after a change maps by the shift.
+        assert_eq!(map.to_input(0, 2), Some((0, 2)));
+        // A span touching a change takes the change whole.
+        assert_eq!(map.to_input(0, 5), Some((0, 10)));
+    }
+
+    #[test]
+    fn uncovered_parts_skip_findings_and_spaces() {
+        let text = "SAN FRANCISCO, CALIFORNIA";
+        let f = scrubber().detect("SAN FRANCISCO")[0].clone();
+        let parts = uncovered(text, &[f], 0, text.len());
+        assert_eq!(parts, vec![(15, 25)]);
+        assert_eq!(&text[15..25], "CALIFORNIA");
+    }
+}
