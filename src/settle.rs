@@ -91,8 +91,19 @@ fn uncovered(text: &str, found: &[Finding], start: usize, end: usize) -> Vec<(us
 
 /// Maps spans of a redacted output back to its input through the changes.
 struct OutputMap {
-    /// Per change: input start, input end, output start, output end.
-    spans: Vec<(usize, usize, usize, usize)>,
+    spans: Vec<Span>,
+}
+
+/// One change (or one part of it) as input and output ranges.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    in_start: usize,
+    in_end: usize,
+    out_start: usize,
+    out_end: usize,
+    /// The verb a neutral pronoun's change made agree ("She nurses" → "They
+    /// nurse"): written by the change, yet a word of the input.
+    verb: bool,
 }
 
 impl OutputMap {
@@ -102,7 +113,29 @@ impl OutputMap {
         for c in changes {
             let out_start = (c.start as isize + shift) as usize;
             let out_end = out_start + c.replacement.len();
-            spans.push((c.start, c.end, out_start, out_end));
+            let whole = Span {
+                in_start: c.start,
+                in_end: c.end,
+                out_start,
+                out_end,
+                verb: false,
+            };
+            match verb_split(c) {
+                Some((in_verb, out_verb)) => {
+                    spans.push(Span {
+                        in_end: c.start + in_verb,
+                        out_end: out_start + out_verb,
+                        ..whole
+                    });
+                    spans.push(Span {
+                        in_start: c.start + in_verb,
+                        out_start: out_start + out_verb,
+                        verb: true,
+                        ..whole
+                    });
+                }
+                None => spans.push(whole),
+            }
             shift += c.replacement.len() as isize - (c.end - c.start) as isize;
         }
         OutputMap { spans }
@@ -110,12 +143,14 @@ impl OutputMap {
 
     /// The input span behind output span `start..end`: a change it touches counts
     /// whole. `None` when the span lies inside one replacement (the placeholder
-    /// itself, not something the input let through).
+    /// itself, not something the input let through), unless that is an agreeing
+    /// verb: then the input's verb ("They nurse": "nurses" is the input's word, and
+    /// a finding once rewritten).
     fn to_input(&self, start: usize, end: usize) -> Option<(usize, usize)> {
-        let i = self.spans.partition_point(|s| s.3 <= start);
-        if let Some(&(_, _, out_start, out_end)) = self.spans.get(i) {
-            if out_start <= start && end <= out_end {
-                return None;
+        let i = self.spans.partition_point(|s| s.out_end <= start);
+        if let Some(s) = self.spans.get(i) {
+            if s.out_start <= start && end <= s.out_end {
+                return s.verb.then_some((s.in_start, s.in_end));
             }
         }
         Some((self.point(start, false), self.point(end, true)))
@@ -125,17 +160,28 @@ impl OutputMap {
     /// start of its original (or the end, when `is_end`).
     fn point(&self, at: usize, is_end: bool) -> usize {
         // Changes ending at or before `at`.
-        let i = self.spans.partition_point(|s| s.3 <= at);
-        if let Some(&(in_start, in_end, out_start, _)) = self.spans.get(i) {
-            if out_start < at {
-                return if is_end { in_end } else { in_start };
+        let i = self.spans.partition_point(|s| s.out_end <= at);
+        if let Some(s) = self.spans.get(i) {
+            if s.out_start < at {
+                return if is_end { s.in_end } else { s.in_start };
             }
         }
         match i.checked_sub(1).map(|i| self.spans[i]) {
-            Some((_, in_end, _, out_end)) => at - out_end + in_end,
+            Some(s) => at - s.out_end + s.in_end,
             None => at,
         }
     }
+}
+
+/// Where the agreeing verb starts in a neutral pronoun's change ("She also
+/// nurses" → "They also nurse"), in its original and in its replacement: after the
+/// last space of each (the words between are copied).
+fn verb_split(c: &Change) -> Option<(usize, usize)> {
+    if !c.replacement.starts_with(['t', 'T']) {
+        return None;
+    }
+    let last_gap = |s: &str| s.rfind([' ', '\t']).map(|i| i + 1);
+    Some((last_gap(&c.original)?, last_gap(&c.replacement)?))
 }
 
 #[cfg(test)]
@@ -160,6 +206,24 @@ mod tests {
         assert_eq!(map.to_input(0, 2), Some((0, 2)));
         // A span touching a change takes the change whole.
         assert_eq!(map.to_input(0, 5), Some((0, 10)));
+    }
+
+    #[test]
+    fn a_found_word_made_by_verb_agreement_is_the_inputs_verb() {
+        // "He hes" became "They he": "he" in the output is the input's "hes".
+        let text = "He hes/has been";
+        let s = scrubber();
+        let pronoun = s.detect("He")[0].clone();
+        let red = redact::redact(text, &[pronoun], &mut Numbering::default());
+        assert_eq!(red.output, "They he/has been");
+        let map = OutputMap::new(&red.changes);
+        assert_eq!(map.to_input(5, 7), Some((3, 6)));
+        // The pronoun's own replacement still maps to nothing.
+        assert_eq!(map.to_input(0, 4), None);
+        // And settling takes the verb: nothing is made that a second pass finds.
+        let settled = s.redact(text, &mut Numbering::default());
+        let again = s.redact(&settled.output, &mut Numbering::default());
+        assert!(again.changes.is_empty(), "{:?}", again.changes);
     }
 
     #[test]
