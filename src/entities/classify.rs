@@ -308,6 +308,24 @@ const RESIDENCE_CUES: &[&[&str]] = &[
     &["originally", "from"],
 ];
 
+/// Phrases that name who a person works for or who represents them: the
+/// capitalized words after them name an organisation ("employed by Etibank",
+/// "represented by Royds Rdw, solicitors"), or a person, found earlier.
+const EMPLOYER_CUES: &[&[&str]] = &[
+    &["employed", "by"],
+    &["employed", "at"],
+    &["works", "for"],
+    &["worked", "for"],
+    &["working", "for"],
+    &["work", "for"],
+    &["works", "at"],
+    &["worked", "at"],
+    &["working", "at"],
+    &["represented", "by"],
+    &["hired", "by"],
+    &["contracted", "by"],
+];
+
 /// Capitalized words that never start a place after a residence cue.
 const NOT_RESIDENCE: &[&str] = &[
     "january",
@@ -430,7 +448,9 @@ pub fn classify(ctx: &Ctx, run: &[usize], out: &mut Vec<Span>) {
 }
 
 /// A place no list knows, right after a residence cue ("lives in Penrith", "moved
-/// back to Southwark"): the run's first one to three free capitalized words.
+/// back to Southwark"), or an organisation after an employer cue ("employed by
+/// Etibank"): the run's first free capitalized words (three for a place, four for
+/// an organisation).
 fn residence(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mut Vec<Span>) {
     let first = run[0];
     if used[0] || !ctx.namey(l, first) || ctx.tok(first).initial {
@@ -439,38 +459,38 @@ fn residence(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mut V
     if has(NOT_RESIDENCE, ctx.word(first)) {
         return;
     }
-    // The cue's words end right before the run, with only spaces (or "the") between.
+    // The cue's words end right before the run, with only spaces (or, for a
+    // place, "the") between.
+    let plain_gap =
+        |a: usize, b: usize| ctx.text[ctx.tok(a).end..ctx.tok(b).start].trim().is_empty();
+    let cued = |cues: &[&[&str]], k: usize| {
+        cues.iter().any(|cue| {
+            k >= cue.len()
+                && cue.iter().enumerate().all(|(j, w)| {
+                    let t = k - cue.len() + j;
+                    ctx.word(t) == *w && plain_gap(t, t + 1)
+                })
+        })
+    };
     let mut k = first;
     if k > 0 && ctx.word(k - 1) == "the" && !ctx.tok(k - 1).capitalized {
         k -= 1;
     }
-    let plain_gap =
-        |a: usize, b: usize| ctx.text[ctx.tok(a).end..ctx.tok(b).start].trim().is_empty();
-    let cued = RESIDENCE_CUES.iter().any(|cue| {
-        k >= cue.len()
-            && cue.iter().enumerate().all(|(j, w)| {
-                let t = k - cue.len() + j;
-                ctx.word(t) == *w && plain_gap(t, t + 1)
-            })
-    });
-    if !cued {
+    let (kind, rule, most) = if cued(RESIDENCE_CUES, k) {
+        (Kind::Location, "place.after-residence-cue", 3)
+    } else if cued(EMPLOYER_CUES, first) {
+        (Kind::Org, "org.after-employer-cue", 4)
+    } else {
         return;
-    }
+    };
     let mut len = 1;
-    while len < 3 && len < run.len() && !used[len] && ctx.namey(l, run[len]) {
+    while len < most && len < run.len() && !used[len] && ctx.namey(l, run[len]) {
         len += 1;
     }
     while len > 1 && ctx.tok(run[len - 1]).is_connector() {
         len -= 1;
     }
-    out.push(span(
-        ctx,
-        run,
-        0,
-        len - 1,
-        Kind::Location,
-        "place.after-residence-cue",
-    ));
+    out.push(span(ctx, run, 0, len - 1, kind, rule));
     used[..len].iter_mut().for_each(|u| *u = true);
 }
 

@@ -254,3 +254,25 @@ fn places_after_a_residence_cue() {
     must("He lives in March with his son.", Kind::Location, &[]);
     must("She lives in Section 8 housing.", Kind::Location, &[]);
 }
+
+#[test]
+fn organisations_after_an_employer_cue() {
+    must(
+        "He was represented by Royds Rdw, solicitors in London.",
+        Kind::Org,
+        &["Royds Rdw"],
+    );
+    must(
+        "employed to work for Etibank, a State-owned company",
+        Kind::Org,
+        &["Etibank"],
+    );
+    must(
+        "She worked for Sunrise Bakery as a baker.",
+        Kind::Org,
+        &["Sunrise Bakery"],
+    );
+    // A generic body after "the", and a person after a title, are not.
+    must("He was employed by the Council.", Kind::Org, &[]);
+    must("represented by Mr John Smith, a lawyer", Kind::Org, &[]);
+}
