@@ -24,10 +24,12 @@ pub fn check(validator: Validator, value: &str, groups: &Groups<'_>) -> bool {
         Validator::Phone => valid_phone(value),
         Validator::PhoneAny => (7..=15).contains(&digits(phone_main(value)).len()),
         Validator::Ipv4 => valid_ipv4(value),
-        Validator::Age => digits(value)
-            .parse::<u32>()
-            .map(|n| n <= 125)
-            .unwrap_or(false),
+        // Ages in words ("sixty three") are bounded by the rule's word list.
+        Validator::Age => {
+            let n = digits(value);
+            n.is_empty() && value.contains(char::is_alphabetic)
+                || n.parse::<u32>().is_ok_and(|n| n <= 125)
+        }
         Validator::Id => {
             value.chars().filter(|c| c.is_alphanumeric()).count() >= 4
                 && value.chars().any(|c| c.is_ascii_digit())
