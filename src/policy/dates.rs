@@ -48,6 +48,9 @@ fn weekday(days: i64) -> usize {
 
 /// The year of a date, written with four digits; `None` without a year.
 pub fn year_only(text: &str) -> Option<String> {
+    if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(text.to_string()); // a year on its own ("in 2006")
+    }
     parse_date(text)?.year.map(|y| y.to_string())
 }
 
@@ -336,5 +339,6 @@ mod tests {
         assert_eq!(year_only("6/18/02").unwrap(), "2002");
         assert_eq!(year_only("June 18, 2002").unwrap(), "2002");
         assert!(year_only("June 18").is_none());
+        assert_eq!(year_only("2006").unwrap(), "2006");
     }
 }

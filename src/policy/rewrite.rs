@@ -216,6 +216,14 @@ impl Replacer for Rewriter<'_> {
                     .map(Replacement::new),
             },
         };
+        // An action that would write the original back (the year-only form of a bare
+        // year) keeps it: nothing changes, and nothing is reported.
+        if attempt
+            .as_ref()
+            .is_some_and(|r| !r.remove && r.text == original)
+        {
+            return None;
+        }
         Some(attempt.unwrap_or_else(|| {
             // Mentions of one person share the key of the full name.
             Replacement::new(match &f.key {
