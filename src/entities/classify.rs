@@ -306,6 +306,8 @@ const RESIDENCE_CUES: &[&[&str]] = &[
     &["native", "of"],
     &["grew", "up", "in"],
     &["originally", "from"],
+    &["located", "in"],
+    &["situated", "in"],
 ];
 
 /// Phrases that name who a person works for or who represents them: the

@@ -250,6 +250,11 @@ fn places_after_a_residence_cue() {
         Kind::Location,
         &["Southwark"],
     );
+    must(
+        "The flat was located in Beyoglu, Istanbul.",
+        Kind::Location,
+        &["Beyoglu", "Istanbul"],
+    );
     // Not places: a month, a housing programme.
     must("He lives in March with his son.", Kind::Location, &[]);
     must("She lives in Section 8 housing.", Kind::Location, &[]);
