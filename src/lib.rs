@@ -136,105 +136,10 @@ impl Scrubber {
     /// Pattern rules, then the document-level entity pass, on already folded text.
     fn detect_folded(&self, text: &str, known: &mut entities::KnownNames) -> Vec<Finding> {
         let candidates = self.matcher.candidates(text);
-        let ids: Vec<detect::Candidate> = candidates
-            .iter()
-            .filter(|c| matches!(c.kind, Kind::Id | Kind::Person))
-            .copied()
-            .collect();
-        let mut found = resolve::resolve_with(&self.matcher, candidates, true);
-        self.keep_cut_ids(text, &ids, &mut found);
+        let found = resolve::resolve_with(&self.matcher, candidates, true);
         let mut found = entities::extend_known(text, found, known);
         found.retain(|f| f.kind != Kind::Allow);
-        self.add_glued(text, &mut found);
         found
-    }
-
-    /// An identifier or a name that lost its tail to a higher-priority finding
-    /// ("W1C-2019-44881/02/2019": the date `02/2019` wins; "MARGARET Ms. Delgado":
-    /// the title wins) keeps the part before it, which would otherwise be left in
-    /// the output (and found by a second pass). `candidates` are the ID and PERSON
-    /// candidates.
-    fn keep_cut_ids(&self, text: &str, candidates: &[detect::Candidate], found: &mut Vec<Finding>) {
-        let mut extra = Vec::new();
-        for c in candidates {
-            let overlapping = || found.iter().filter(|f| f.start < c.end && f.end > c.start);
-            if overlapping().any(|f| f.start <= c.start) {
-                continue; // the same span was taken, or its head is covered
-            }
-            let Some(cut) = overlapping().map(|f| f.start).min() else {
-                continue;
-            };
-            let head = text[c.start..cut].trim_end_matches(|ch: char| !ch.is_alphanumeric());
-            let alnum = head.chars().filter(|ch| ch.is_alphanumeric()).count();
-            let keeps = match c.kind {
-                Kind::Id => alnum >= 4 && head.chars().any(|ch| ch.is_ascii_digit()),
-                // A name cut before a title ("MARGARET OYELARAN Ms."): its words.
-                _ => alnum >= 2 && head.starts_with(|ch: char| ch.is_uppercase()),
-            };
-            if keeps {
-                extra.push(Finding {
-                    start: c.start,
-                    end: c.start + head.len(),
-                    kind: c.kind,
-                    rule: self.matcher.rules()[c.rule].id.clone(),
-                    action: self.matcher.rules()[c.rule].action,
-                    key: None,
-                });
-            }
-        }
-        merge_disjoint(found, extra);
-    }
-
-    /// A finding glued to what follows it ("SAN FRANCISCO1-31-23": the entity pass
-    /// splits words where letters meet digits, the pattern rules do not; a name
-    /// before ".example.org") leaves the rest of that token starting a new word
-    /// once it is replaced. What a second pass over the output would find there is
-    /// found here, so nothing is left behind and redacting the output again finds
-    /// nothing new (found by fuzzing).
-    fn add_glued(&self, text: &str, found: &mut Vec<resolve::Finding>) {
-        let mut extra = Vec::new();
-        // Glued to what precedes it ("7/2Janet").
-        for f in found
-            .iter()
-            .filter(|f| glues(text[..f.start].chars().rev()))
-        {
-            // The glued token (at most 256 bytes of it) and 48 bytes of context
-            // before it, as a second pass would see them once the finding is
-            // replaced; only what ends inside the token counts.
-            let before = &text[..f.start];
-            let from = detect::ceil_char(before, before.len().saturating_sub(256));
-            let token = before[from..]
-                .rfind(char::is_whitespace)
-                .map_or(from, |i| from + i + 1);
-            let from = detect::ceil_char(before, token.saturating_sub(48).max(from));
-            let window = &before[from..];
-            for mut g in self.detect_folded(window, &mut entities::KnownNames::default()) {
-                if from + g.end > token {
-                    g.start += from;
-                    g.end += from;
-                    extra.push(g);
-                }
-            }
-        }
-        // Glued to what follows it.
-        for f in found.iter().filter(|f| glues(text[f.end..].chars())) {
-            // The rest of the line (at most 128 bytes), as a second pass would see
-            // it once the finding is replaced; only what starts inside the glued
-            // token counts ("Whit4410 Sycamore Avenue").
-            let rest = &text[f.end..];
-            let window = &rest[..detect::floor_char(rest, rest.len().min(128))];
-            let window = &window[..window.find(['\n', '\r']).unwrap_or(window.len())];
-            let token_end = window.find(char::is_whitespace).unwrap_or(window.len());
-            for mut g in self.detect_folded(window, &mut entities::KnownNames::default()) {
-                if g.start >= token_end {
-                    break;
-                }
-                g.start += f.end;
-                g.end += f.end;
-                extra.push(g);
-            }
-        }
-        merge_disjoint(found, extra);
     }
 
     /// Redacts `text`, numbering placeholders with `numbering` (share it across the
@@ -257,31 +162,4 @@ impl Scrubber {
         let mut rewriter = policy::Rewriter::new(policy, secrets, numbering);
         redact::redact_with(text, &findings, &mut rewriter)
     }
-}
-
-/// Whether the characters beside a finding (walking away from it) continue its
-/// token: a letter or digit, or `.-_@/` followed by one.
-fn glues(mut beside: impl Iterator<Item = char>) -> bool {
-    match beside.next() {
-        Some(c) if c.is_alphanumeric() => true,
-        Some('.' | '-' | '_' | '@' | '/') => beside.next().is_some_and(char::is_alphanumeric),
-        _ => false,
-    }
-}
-
-/// Adds `extra` to the sorted, disjoint `found`; where two overlap, the one that
-/// starts first (then the longer) stays.
-fn merge_disjoint(found: &mut Vec<Finding>, extra: Vec<Finding>) {
-    if extra.is_empty() {
-        return;
-    }
-    found.extend(extra);
-    found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    let mut kept: Vec<Finding> = Vec::with_capacity(found.len());
-    for f in found.drain(..) {
-        if kept.last().is_none_or(|p| p.end <= f.start) {
-            kept.push(f);
-        }
-    }
-    *found = kept;
 }

@@ -24,6 +24,9 @@ pub fn settle(
     detect: impl Fn(&str) -> Vec<Finding>,
 ) -> Vec<Finding> {
     for _ in 0..MAX_ROUNDS {
+        if found.is_empty() {
+            break; // nothing replaced: the output is the text, already scanned
+        }
         let redaction = redact::redact(text, &found, &mut Numbering::default());
         let map = OutputMap::new(&redaction.changes);
         let mut extra = Vec::new();
