@@ -163,6 +163,8 @@ pub fn parse_date(text: &str) -> Option<PartialDate> {
                 year = expand_year(n);
             } else if day.is_none() {
                 day = digits.parse().ok().filter(|d| (1..=31).contains(d));
+            } else if year.is_none() {
+                year = expand_year(digits); // 18-JUN-02
             }
         }
         return Some(PartialDate {
@@ -173,7 +175,14 @@ pub fn parse_date(text: &str) -> Option<PartialDate> {
     }
     let num = |s: &str| s.parse::<u32>().ok();
     match numbers.as_slice() {
-        [y, m, d] if y.len() == 4 => Some(PartialDate {
+        // A time may follow (2002-06-18T10:30).
+        [y, m, d, ..] if y.len() == 4 => Some(PartialDate {
+            year: expand_year(y),
+            month: num(m),
+            day: num(d),
+        }),
+        // Day first where the first number cannot be a month (18/06/2002).
+        [d, m, y] if num(d).is_some_and(|d| d > 12) => Some(PartialDate {
             year: expand_year(y),
             month: num(m),
             day: num(d),
@@ -251,6 +260,11 @@ mod tests {
         assert_eq!(key("June 2002"), "2002-06-??");
         assert_eq!(key("6/2002"), "2002-06-??");
         assert_eq!(key("11/26/13"), key("11-26-13"));
+        assert_eq!(key("18/06/2002"), "2002-06-18");
+        assert_eq!(key("18.06.2002"), "2002-06-18");
+        assert_eq!(key("18-JUN-02"), "2002-06-18");
+        assert_eq!(key("Jun-18-2002"), "2002-06-18");
+        assert_eq!(key("2002-06-18T10:30"), "2002-06-18");
     }
 
     #[test]
