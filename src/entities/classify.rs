@@ -750,11 +750,12 @@ fn reversed_name(ctx: &Ctx, l: &Lists, i: usize) -> Option<usize> {
         return None;
     }
     let mut end = first.end;
-    if let Some(middle) = ctx
-        .tokens
-        .get(i + 2)
-        .filter(|t| t.initial && t.start == end + 1)
-    {
+    // A middle initial or a middle name ("Nguyen, Thi Bich").
+    if let Some(middle) = ctx.tokens.get(i + 2).filter(|t| {
+        t.start == end + 1
+            && &ctx.text[end..t.start] == " "
+            && (t.initial || free(i + 2, t) && !l.is_stop(t.folded))
+    }) {
         end = middle.end;
     }
     let after = ctx.text[end..].chars().next();

@@ -233,6 +233,11 @@ fn reversed_names() {
         Kind::Person,
         &["Okafor, Maria E."],
     );
+    must(
+        "seen for Robinson, Maria Thi. denied",
+        Kind::Person,
+        &["Robinson, Maria Thi"],
+    );
     // A surname that is also a word, or a first name followed by more text: no.
     must("Houston, Texas is hot", Kind::Person, &[]);
     must("a Walker, Rose said", Kind::Person, &[]);
