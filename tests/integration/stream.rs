@@ -24,6 +24,18 @@ fn jsonl_fields_are_redacted_and_everything_else_kept() {
         ));
 }
 
+/// A repeated key is redacted every time it appears: a reader that keeps the first
+/// and one that keeps the last both get a redacted value (found by fuzzing).
+#[test]
+fn jsonl_repeated_field_is_redacted_each_time() {
+    casescrub()
+        .args(["redact", "--jsonl", "--field", "text"])
+        .write_stdin("{\"text\":\"Seen on 6/18/02\",\"text\":\"Call 805-637-3326\"}\n")
+        .assert()
+        .success()
+        .stdout("{\"text\":\"Seen on [DATE-1]\",\"text\":\"Call [PHONE-1]\"}\n");
+}
+
 #[test]
 fn jsonl_findings_rebuild_each_field() {
     let original = "Seen by Dr. Maria Lopez on 6/18/02; she called (805) 637-3326.";
