@@ -74,13 +74,15 @@ pub fn plural_verb(word: &str) -> Option<String> {
 }
 
 /// Finds the verb after a subject pronoun ending at `after` in `text`: returns the
-/// byte range of the verb and its plural form. Only plain spaces and at most one
+/// byte range of the verb and its plural form. Only spaces, tabs and line breaks and at most one
 /// adverb may come between them.
 pub fn following_verb(text: &str, after: usize) -> Option<(usize, usize, String)> {
     let mut pos = after;
     for _ in 0..2 {
         let rest = &text[pos..];
-        let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        // Spaces, or a line break inside a paragraph ("She \n\ntries" in text
+        // extracted from a PDF): the verb still belongs to the pronoun.
+        let gap = rest.len() - rest.trim_start_matches([' ', '\t', '\n', '\r']).len();
         if gap == 0 {
             return None;
         }
@@ -125,5 +127,9 @@ mod tests {
         assert_eq!(following_verb(text, 3), Some((9, 16, "report".into())));
         assert_eq!(following_verb("She, reports", 3), None);
         assert_eq!(following_verb("She had", 3), None);
+        assert_eq!(
+            following_verb("She \n\ntries", 3),
+            Some((6, 11, "try".into()))
+        );
     }
 }

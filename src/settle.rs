@@ -183,7 +183,7 @@ fn verb_split(c: &Change) -> Option<(usize, usize)> {
     if !c.replacement.starts_with(['t', 'T']) {
         return None;
     }
-    let last_gap = |s: &str| s.rfind([' ', '\t']).map(|i| i + 1);
+    let last_gap = |s: &str| s.rfind(char::is_whitespace).map(|i| i + 1);
     Some((last_gap(&c.original)?, last_gap(&c.replacement)?))
 }
 
