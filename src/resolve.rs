@@ -35,6 +35,31 @@ impl Finding {
     }
 }
 
+/// Drops every allow-list candidate that a finding candidate starts inside and runs
+/// past: "§ 1659 Oak Avenue" is an address, not a section number with words after
+/// it, and "§ 459-46-6616" an SSN. An allow span still wins over what it contains.
+fn drop_allow_cut_short(candidates: &mut Vec<Candidate>) {
+    if !candidates.iter().any(|c| c.kind == Kind::Allow) {
+        return;
+    }
+    let mut by_start: Vec<(usize, usize)> = candidates
+        .iter()
+        .filter(|c| c.kind != Kind::Allow)
+        .map(|c| (c.start, c.end))
+        .collect();
+    by_start.sort_unstable();
+    candidates.retain(|a| {
+        if a.kind != Kind::Allow {
+            return true;
+        }
+        let from = by_start.partition_point(|&(start, _)| start < a.start);
+        !by_start[from..]
+            .iter()
+            .take_while(|&&(start, _)| start < a.end)
+            .any(|&(_, end)| end > a.end)
+    });
+}
+
 /// Picks non-overlapping findings from `candidates`: higher priority first, then the
 /// longer span, then the earlier one. Allow-list candidates win like any other and
 /// are then removed, so the text they cover is never redacted.
@@ -50,6 +75,7 @@ pub fn resolve_with(
     keep_allow: bool,
 ) -> Vec<Finding> {
     let rules = matcher.rules();
+    drop_allow_cut_short(&mut candidates);
     candidates.sort_by(|a, b| {
         let (ra, rb) = (&rules[a.rule], &rules[b.rule]);
         rb.priority

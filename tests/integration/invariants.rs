@@ -164,6 +164,22 @@ fn overlapping_matches_are_resolved_not_skipped() {
     );
 }
 
+/// A section sign before an identifier does not make it a section number: the
+/// allow-list span gives way to a finding that runs past it; a real citation stays.
+#[test]
+fn identifiers_after_a_section_sign_are_found() {
+    let out = scrubber()
+        .redact(
+            "per § 1659 Oak Avenue, Chicago. § 459-46-6616. § 598.641.0393. Labor Code § 4610.5(a) and 8 CCR 9792.24.2.",
+            &mut Numbering::default(),
+        )
+        .output;
+    assert_eq!(
+        out,
+        "per § [LOCATION-1], [LOCATION-2]. § [SSN-1]. § [PHONE-1]. Labor Code § 4610.5(a) and 8 CCR 9792.24.2."
+    );
+}
+
 /// Every input fuzzing once broke (fuzz/regressions/) keeps the invariants.
 #[test]
 fn fuzz_regressions_keep_invariants() {
