@@ -4,6 +4,7 @@
 //! planted and leaked values per kind is printed (`cargo test leak_rate -- --nocapture`).
 
 use crate::util::scrubber;
+use casescrub::validate::MONTH_NAMES;
 use casescrub::Numbering;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -31,20 +32,6 @@ fn pick(values: &'static [&'static str]) -> impl Strategy<Value = &'static str> 
     prop::sample::select(values)
 }
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const SHORT_MONTHS: &[&str] = &[
     "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
 ];
@@ -87,11 +74,12 @@ fn planted() -> impl Strategy<Value = Plant> {
         (1u32..=12, 1u32..=28, 0u32..100).prop_map(|(m, d, y)| format!("{m:02}-{d:02}-{y:02}")),
         (1u32..=12, 1u32..=28, 1950u32..2030).prop_map(|(m, d, y)| format!("{m:02}.{d:02}.{y}")),
         (1u32..=12, 1u32..=28, 1950u32..2030).prop_map(|(m, d, y)| format!("{y}-{m:02}-{d:02}")),
-        (pick(MONTHS), 1u32..=28, 1950u32..2030).prop_map(|(m, d, y)| format!("{m} {d}, {y}")),
+        (pick(&MONTH_NAMES), 1u32..=28, 1950u32..2030)
+            .prop_map(|(m, d, y)| format!("{m} {d}, {y}")),
         (pick(SHORT_MONTHS), 1u32..=28, 1950u32..2030)
             .prop_map(|(m, d, y)| format!("{m} {d}, {y}")),
-        (pick(MONTHS), 1u32..=28, 1950u32..2030).prop_map(|(m, d, y)| format!("{d} {m} {y}")),
-        (pick(MONTHS), 1950u32..2030).prop_map(|(m, y)| format!("{m} {y}")),
+        (pick(&MONTH_NAMES), 1u32..=28, 1950u32..2030).prop_map(|(m, d, y)| format!("{d} {m} {y}")),
+        (pick(&MONTH_NAMES), 1950u32..2030).prop_map(|(m, y)| format!("{m} {y}")),
     ]
     .prop_map(|d| plant("DATE", d.clone(), &d));
     let age = (18u32..99, 0usize..5).prop_map(|(a, f)| {

@@ -622,21 +622,7 @@ fn policy_check_lists_the_action_for_every_kind() {
 
 /// A date written in one of the common formats.
 fn format_date(y: i32, m: u32, d: u32, style: u8) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let name = MONTHS[m as usize - 1];
+    let name = casescrub::validate::MONTH_NAMES[m as usize - 1];
     match style % 6 {
         0 => format!("{m}/{d}/{:02}", y % 100),
         1 => format!("{m:02}/{d:02}/{y}"),
