@@ -446,14 +446,14 @@ pub fn classify(ctx: &Ctx, run: &[usize], out: &mut Vec<Span>) {
     places(ctx, l, run, &mut used, out, false);
     names(ctx, l, run, &mut used, out);
     places(ctx, l, run, &mut used, out, true);
-    residence(ctx, l, run, &mut used, out);
+    after_cue(ctx, l, run, &mut used, out);
 }
 
 /// A place no list knows, right after a residence cue ("lives in Penrith", "moved
 /// back to Southwark"), or an organisation after an employer cue ("employed by
 /// Etibank"): the run's first free capitalized words (three for a place, four for
 /// an organisation).
-fn residence(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mut Vec<Span>) {
+fn after_cue(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mut Vec<Span>) {
     let first = run[0];
     if used[0] || !ctx.namey(l, first) || ctx.tok(first).initial {
         return;
