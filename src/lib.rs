@@ -12,6 +12,10 @@
 //! assert_eq!(out.output, "Seen on [DATE-1]; they return [DATE-1].");
 //! ```
 
+// The library never prints: messages go back to the caller as values (the binary
+// prints them).
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod assess;
 pub mod bulk;
 pub mod case;
