@@ -402,12 +402,20 @@ def weekday(y, m, d):
     return WEEKDAYS[datetime.date(y, m, d).weekday()]
 
 
+def abbr_dot(m):
+    """`Jan.`, `Sept.`, but `May` and `June` as they are."""
+    name = MONTHS[m - 1]
+    if len(name) <= 4:
+        return name
+    return ("Sept" if m == 9 else name[:3]) + "."
+
+
 DATE_FORMATS = [
     lambda y, m, d: f"{m}/{d}/{y % 100:02d}", lambda y, m, d: f"{m}/{d}/{y}",
     lambda y, m, d: f"{m:02d}/{d:02d}/{y}", lambda y, m, d: f"{m}-{d}-{y % 100:02d}",
     lambda y, m, d: f"{m:02d}-{d:02d}-{y}", lambda y, m, d: f"{y}-{m:02d}-{d:02d}",
     lambda y, m, d: f"{MONTHS[m - 1]} {d}, {y}", lambda y, m, d: f"{MONTHS[m - 1][:3]} {d}, {y}",
-    lambda y, m, d: f"{MONTHS[m - 1][:3]}. {d}, {y}", lambda y, m, d: f"{d} {MONTHS[m - 1][:3]} {y % 100:02d}",
+    lambda y, m, d: f"{abbr_dot(m)} {d}, {y}", lambda y, m, d: f"{d} {MONTHS[m - 1][:3]} {y % 100:02d}",
     lambda y, m, d: f"{d} {MONTHS[m - 1]} {y}", lambda y, m, d: f"{d:02d}-{MONTHS[m - 1][:3]}-{y}",
     lambda y, m, d: f"{ORD[d - 1]} of {MONTHS[m - 1]}, {y}", lambda y, m, d: f"{MONTHS[m - 1]} {ORD[d - 1]}, {y}",
     lambda y, m, d: f"{MONTHS[m - 1]} {ORD[d - 1]}", lambda y, m, d: f"{weekday(y, m, d)}, {MONTHS[m - 1]} {d}, {y}",
@@ -417,7 +425,7 @@ DATE_FORMATS = [
     lambda y, m, d: f"{weekday(y, m, d)} the {ORD[d - 1]}", lambda y, m, d: f"{MONTHS[m - 1]} {d}",
 ]
 MONTH_YEAR = [
-    lambda y, m: f"{m}/{y % 100:02d}", lambda y, m: f"{MONTHS[m - 1]} {y}", lambda y, m: f"{MONTHS[m - 1][:3]}. {y}",
+    lambda y, m: f"{m}/{y % 100:02d}", lambda y, m: f"{MONTHS[m - 1]} {y}", lambda y, m: f"{abbr_dot(m)} {y}",
     lambda y, m: f"{m:02d}/{y}", lambda y, m: f"{MONTHS[m - 1][:3]} '{y % 100:02d}",
     lambda y, m: f"{MONTHS[m - 1]} of {y}", lambda y, m: f"{y}-{m:02d}",
 ]
@@ -620,9 +628,14 @@ def zipc(P):
 
 
 def city_line(P):
-    """`Salinas, CA 93901` (three spans)."""
+    """`Salinas, CA 93901` (three spans); a California town mostly gets a California state."""
     sep = P.r.choice([", ", " "])
-    return city(P) + [T(sep)] + state(P, address=True) + [T(" ")] + zipc(P)
+    town = city(P)
+    if town[0][0] in P.p["city_ca"] and P.r.random() < 0.85:
+        st = [V(P.r.choice(["CA", "CA", "California", "Calif.", "Ca"]), "STATE", "STATE")]
+    else:
+        st = state(P, address=True)
+    return town + [T(sep)] + st + [T(" ")] + zipc(P)
 
 
 def county(P):
@@ -748,20 +761,20 @@ FIELDS = {
     "policy": lambda c: ident(c.P, "POLICY"),
     "member": lambda c: ident(c.P, "MEMBER"),
     "mrn": lambda c: ident(c.P, "MRN"),
-    "employer": lambda c: org(c.P, "EMPLOYER"),
-    "insurer": lambda c: org(c.P, "INSURER"),
+    "employer": lambda c: c.org("EMPLOYER"),
+    "insurer": lambda c: c.org("INSURER"),
     "adjuster": lambda c: c.person("ADJUSTER").full(c.P),
     "doctor": lambda c: c.person("DOCTOR").full(c.P),
     "worker": lambda c: c.person("CASEWORKER").full(c.P),
-    "school": lambda c: org(c.P, "SCHOOL"),
+    "school": lambda c: c.org("SCHOOL"),
     "language": lambda c: [V(c.lang, "LANGUAGE", "LANGUAGE")],
     "ethnicity": lambda c: [V(c.eth, "ETHNICITY", "ETHNICITY")],
     "nationality": lambda c: [V(c.nat, "NATIONALITY", "NATIONALITY")],
     "religion": lambda c: [V(c.relig, "RELIGION", "RELIGION")],
     "marital": lambda c: [V(c.mar.capitalize() if c.P.r.random() < 0.5 else c.mar, "MARITAL", "MARITAL")],
     "occupation": lambda c: [V(c.occ, "OCCUPATION", "OCCUPATION")],
-    "church": lambda c: org(c.P, "CHURCH"),
-    "hospital": lambda c: org(c.P, "HOSPITAL"),
+    "church": lambda c: c.org("CHURCH"),
+    "hospital": lambda c: c.org("HOSPITAL"),
     "judge": lambda c: c.person("JUDGE").full(c.P),
     "attorney": lambda c: c.person("ATTORNEY").full(c.P),
     "interpreter": lambda c: c.person("INTERPRETER").full(c.P),
@@ -781,6 +794,22 @@ FIELDS = {
 
 TEMPLATES = {
     "imr": [
+        "{Pt}, {age}, was seen by {dr} on {date} for a re-evaluation.",
+        "{He} was {agethen} when the injury occurred and is now {age}.",
+        "The records indicate that {P} (DOB {dob}) has been treated since {my}.",
+        "{He} is of {eth} origin, born in {cityo}, {mxstate}, and speaks only {lang}.",
+        "A {age}-year-old {occ} with a date of injury of {doi} is the subject of this review.",
+        "The claims administrator, {ins}, submitted records through {date}.",
+        "{Pt} is {lang}-speaking with limited English and was assisted by {interp}.",
+        "Per {dr}'s note of {date}, {he} was placed on temporary total disability.",
+        "The patient's address is listed as {street}, {cityline}.",
+        "{He} reports that {his} {kidkin}, {childfull}, age {child_age}, drives {him} to appointments.",
+        "A telephone conference with {dr} took place on {dword}; no agreement was reached.",
+        "The injury occurred at {emp}, where {he} has worked as a {occ} since {my}.",
+        "{His} claim number is {claim} and the policy is {policy}.",
+        "{He} was seen in the emergency department of {hosp} on the night of {date}.",
+        "There is no documentation from {hosp} after {my}.",
+        "{Pt} reported that {he} is {mar} and has three children.",
         "The patient is a {age}-year-old {sex} {occ} who sustained an industrial injury on {doi}.",
         "The injured worker, {P}, is a {age} y/o {sex} who was injured on {doi} while employed by {emp}.",
         "{Pt} reported that {he} slipped while working as a {occ} for {emp} in {city}, {state}.",
@@ -801,6 +830,22 @@ TEMPLATES = {
         "{Pt} reports {he} is a practicing {relig} and declines blood products.",
     ],
     "pr2": [
+        "{Pt}, {age}, was seen today accompanied by {his} {spkin}, {rel}.",
+        "{He} is a {age}-year-old {eth} {man} who works for {emp} as a {occ}.",
+        "The patient is {agethen} years old at the date of injury and {age} today.",
+        "{He} was referred by {adj} of {ins}; fax the report to {fax}.",
+        "{He} reports {he} is a {nat} national and has lived in {county} for years.",
+        "{Pt} can be reached at {phone} or {email}.",
+        "{He} has a commercial license, {lic}, and drives for {emp}.",
+        "{He} was injured on {dword} while lifting boxes; the pain began the next morning.",
+        "{His} employee badge number is {badge}.",
+        "{He} speaks {lang} at home; {his} {kidkin} {childfull} interprets.",
+        "Seen on {date}; return to clinic on {date}.",
+        "{He} describes {his} job as a {occ} requiring lifting up to 50 pounds.",
+        "{Pt} remains off work per {dr} since {date}.",
+        "Return visit {dword}.",
+        "The patient lives at {street} in {city}, {state} {zip}.",
+        "Medical records were requested from {hosp} on {date}.",
         "{Pt} is a {age}-year-old {sex} {occ} employed by {emp} who presents for follow-up.",
         "{He} states the injury occurred on {doi} when {he} fell from a ladder.",
         "{He} was last seen on {date} and reports no change.",
@@ -819,11 +864,26 @@ TEMPLATES = {
         "Follow up on {dword} with {dr}.",
     ],
     "court": [
+        "In {my}, {Pt}, then {agethen}, began working for {emp} as a {occ}.",
+        "{P}, a {age}-year-old {eth} {man}, testified on {his} own behalf.",
+        "The WCJ, {judge}, issued the findings and award on {date}.",
+        "Defendant {emp} was insured by {ins} under policy {policy}.",
+        "{Pt} testified that {he} speaks {lang} and does not read English.",
+        "The minor, {childfull}, age {child_age}, lived with {Pt} in {city}.",
+        "On the {dword}, the appeals board granted reconsideration.",
+        "Counsel for applicant, {atty}, can be reached at {phone}.",
+        "{Pt} was born in {cityo}, {country}, on {dob}.",
+        "{He} is {mar} and has resided in {county} since {my}.",
+        "The petition for writ of review, case {docket}, was filed on {date}.",
+        "Applicant is a practicing {relig} who attends {church}.",
+        "The accident occurred near {street}, {cityline}.",
+        "{Pt} was evaluated by {dr} at {hosp} on {date} and {date}.",
+        "{His} Social Security number, {ssn}, appears in the record.",
         "{P} worked as a {occ} for {emp} in {county}.",
         "On {date}, {Pt} filed a petition in the superior court of {county}.",
         "The trial court found that {Pt} was credible and that {he} was {age} years of age at the time.",
         "{Pt} was represented at trial by {atty}.",
-        "{His} {kin}, {rel}, testified that {he} had lived in {city} since {my}.",
+        "{His} {spkin}, {rel}, testified that {he} had lived in {city} since {my}.",
         "The hearing was held on {date} before {judge}.",
         "{Pt} is a {nat} national who speaks {lang} and testified through an interpreter.",
         "Appellant contends {he} was terminated by {emp} on {date}.",
@@ -834,11 +894,26 @@ TEMPLATES = {
         "{Pt} resided at {street} in {city} at the time of the accident.",
     ],
     "social": [
+        "{Pt}, {age}, and {his} {kidkin} {childfull} ({child_age}) were seen at the office on {date}.",
+        "{He} reports {he} is {eth} and {his} first language is {lang}.",
+        "{He} is a {nat} national who arrived from {cityo}, {mxstate}, in {my}.",
+        "Emergency response referral {refno} was assigned to {cw} on {date}.",
+        "{Pt} provided a new phone number, {phone}, and email {email}.",
+        "{His} Medi-Cal number is {member}; the case number is {case}.",
+        "{Pt} was {agethen} when {he} came to {county}.",
+        "The family lives at {street}, {cityline}.",
+        "{He} works nights as a {occ} at {emp} and {his} {spkin} works as a {occ2}.",
+        "{childfull}, age {child_age}, is enrolled at {school}.",
+        "Worker will follow up on {dword} and call {Pt} at {phone}.",
+        "{He} is a member of {church} and identifies as {relig}.",
+        "{He} is {mar}; the father of the children lives in {cityo}.",
+        "Home visit on {date}: {Pt} and the children were present.",
+        "SSN on file: {ssn}.",
         "Worker met with {Pt} and {his} children, {kids} at the home on {date}.",
         "{Pt} is a {age}-year-old {eth} {man} who has lived in {county} for six years.",
         "{He} stated that {he} has not worked since {date} and is {mar}.",
         "{He} speaks {lang} and limited English; an interpreter was used.",
-        "{His} {kin}, {rel}, age {age2}, helps with childcare.",
+        "{His} {spkin}, {rel}, age {age2}, helps with childcare.",
         "The family attends {church} and {he} identifies as {relig}.",
         "{child} attends {school} and is in the third grade.",
         "CPS referral #{refno} was received on {date}.",
@@ -851,11 +926,22 @@ TEMPLATES = {
         "Ms. {cwl} reviewed the case plan with the family on {dword}.",
     ],
     "clinical": [
+        "pt {age} y/o, dx per {dr}, fam notified.",
+        "pager #{pager} for {drl}, call back at 1430.",
+        "interpreter ({lang}) present for consent.",
+        "pt's {kidkin} {childfull} called from {phone}.",
+        "{his} {spkin} {rel} to bring meds from home ({city}).",
+        "mrn {mrn} verified, id band on.",
+        "pt is {eth}, prefers {lang}; language line used.",
+        "adm from {hosp} ed on {date}.",
+        "f/u appt {dword} at clinic.",
+        "sw consult: pt {mar}, lives at {street}.",
+        "{he} states {he} works as a {occ}, last worked {date}.",
         "pt {age} y/o {sex} adm from {hosp} for cp.",
-        "{his} {kin} {rel} at bedside, updated on poc.",
+        "{his} {spkin} {rel} at bedside, updated on poc.",
         "pt speaks {lang} only, interpreter via phone.",
         "dr {drl} notified, pager {pager}, new orders rec'd.",
-        "spoke w/ {rel} ({kin}) at {phone}.",
+        "spoke w/ {rel} ({spkin}) at {phone}.",
         "transfer to {unit} rm {room} at 1400.",
         "pt states {he} lives alone in {city}.",
         "{he} is {mar}, works as {occ}.",
@@ -885,6 +971,7 @@ class Ctx:
         self.relig = P.c("relig")
         self.mar = r.choice(MARITALS)
         self.cast = {}
+        self.orgs = {}
         nkids = r.randint(1, 4)
         self.kids = [Person(P, role="RELATIVE", age=r.randint(1, 17)) for _ in range(nkids)]
         for k in self.kids:
@@ -892,6 +979,12 @@ class Ctx:
             k.surname2 = None
         self.spouse = Person(P, sex="M" if self.p.sex == "F" else "F", role="RELATIVE",
                              age=self.p.age + r.randint(-6, 6))
+
+    def org(self, which):
+        """The document's organisation of a kind, now and then another one."""
+        if which not in self.orgs or self.P.r.random() < 0.2:
+            self.orgs[which] = org(self.P, which)[0][0]
+        return [V(self.orgs[which], "ORG", which)]
 
     def person(self, role):
         """The document's one person in a role (doctor, caseworker, ...)."""
@@ -935,15 +1028,15 @@ class Ctx:
         if name == "occ":
             return [V(self.occ, "OCCUPATION", "OCCUPATION")]
         if name == "emp":
-            return org(P, "EMPLOYER")
+            return self.org("EMPLOYER")
         if name in ("ins", "insurer_cap"):
-            return org(P, "INSURER")
+            return self.org("INSURER")
         if name == "hosp":
-            return org(P, "HOSPITAL")
+            return self.org("HOSPITAL")
         if name == "church":
-            return org(P, "CHURCH")
+            return self.org("CHURCH")
         if name == "school":
-            return org(P, "SCHOOL")
+            return self.org("SCHOOL")
         if name == "city":
             return city(P)
         if name == "state":
@@ -968,6 +1061,54 @@ class Ctx:
             w = r.choice(["son", "daughter", "wife", "husband", "mother", "sister", "brother", "aunt",
                           "grandmother", "partner", "niece", "cousin"])
             return [V(w, "GENDER", "KINSHIP", "NO_MASK")]
+        if name == "cw":
+            return self.person("CASEWORKER").full(P)
+        if name == "fax":
+            return phone(P, "FAX")
+        if name == "spkin":
+            w = r.choice({"F": ["wife", "partner", "girlfriend"], "M": ["husband", "partner", "boyfriend"]}[self.spouse.sex])
+            return [V(w, "GENDER", "KINSHIP", "NO_MASK")]
+        if name == "kidkin":
+            return [V("son" if self.kids[0].sex == "M" else "daughter", "GENDER", "KINSHIP", "NO_MASK")]
+        if name == "child_age":
+            return age_frag(P, self.kids[0].age, words=False)
+        if name == "childfull":
+            k = self.kids[0]
+            return [V(f"{k.given} {k.last}", "PERSON", "RELATIVE")]
+        if name == "url":
+            return [V(r.choice(["www.", "https://", "http://www."]) + norm(P.c("org_stem")).replace(" ", "").replace("-", "")
+                      + r.choice(["law.example.com", "clinic.example.org", "-ortho.example.net", "care.example.com"]),
+                      "URL", "URL")]
+        if name == "ssn":
+            return ssn(P)
+        if name == "email":
+            return email(P, p)
+        if name == "mrn":
+            return ident(P, "MRN")
+        if name == "case":
+            return ident(P, "CASENO")
+        if name == "docket":
+            return ident(P, "DOCKET")
+        if name == "lic":
+            return ident(P, "LIC")
+        if name == "badge":
+            return ident(P, "BADGE")
+        if name == "member":
+            return ident(P, "MEMBER")
+        if name == "policy":
+            return ident(P, "POLICY")
+        if name == "zip":
+            return zipc(P)
+        if name == "cityline":
+            return city_line(P)
+        if name == "mxstate":
+            return [V(P.c("mx_state"), "LOCATION", "REGION")]
+        if name == "cityo":
+            return [V(P.c("city_other"), "LOCATION", "CITY")]
+        if name == "occ2":
+            return [V(P.c("occ"), "OCCUPATION", "OCCUPATION")]
+        if name == "agethen":
+            return age_frag(P, max(1, p.age - r.randint(1, 9)), words=False)
         if name == "rel":
             return self.spouse.full(P)
         if name == "dr":
@@ -1090,13 +1231,14 @@ def c_aligned_fields(doc, c, keys):
 
 def c_header_block(doc, c, keys):
     doc.container = "header_block"
+    colon = c.P.r.random() < 0.75
     old = doc.case
     doc.case = "upper"
     first = True
     for k in keys:
         lab = "RE" if first and c.P.r.random() < 0.5 else c.P.label(k)
         first = False
-        doc.t(lab + ": ")
+        doc.t(lab + (": " if colon else " " * max(2, 24 - len(lab))))
         doc.emit(field_value(c, k))
         doc.t("\n")
     doc.case = old
@@ -1302,6 +1444,9 @@ def c_signature(doc, c, role="DOCTOR"):
     if r.random() < 0.4:
         doc.emit(email(P, who))
         doc.t("\n")
+    if role in ("ATTORNEY", "DOCTOR") and r.random() < 0.25:
+        doc.emit(c.slot("url"))
+        doc.t("\n")
 
 
 def c_list(doc, c):
@@ -1322,8 +1467,13 @@ def c_list(doc, c):
             doc.t(", age ")
             doc.emit(age_frag(P, k.age))
             doc.t(", ")
-        doc.emit([V(r.choice(["brother", "sister", "son", "daughter", "cousin", "uncle"]), "GENDER", "KINSHIP",
-                    "NO_MASK")])
+        if k is c.spouse:
+            kin = {"F": ["wife", "partner", "sister-in-law"], "M": ["husband", "partner", "brother-in-law"]}[k.sex]
+        elif k.age < 18:
+            kin = {"F": ["daughter", "niece", "granddaughter"], "M": ["son", "nephew", "grandson"]}[k.sex]
+        else:
+            kin = {"F": ["sister", "cousin", "aunt"], "M": ["brother", "cousin", "uncle"]}[k.sex]
+        doc.emit([V(r.choice(kin), "GENDER", "KINSHIP", "NO_MASK")])
         if k.age >= 18 and r.random() < 0.5:
             doc.t(", employed as a ")
             doc.emit([V(P.c("occ"), "OCCUPATION", "OCCUPATION")])
@@ -1357,10 +1507,10 @@ def c_caption(doc, c):
                     "    Plaintiff and Appellant,"]) + "\n")
     doc.t(r.choice(["v.", "vs.", "V."]) + "\n")
     doc.case = "upper"
-    doc.emit(org(P, "EMPLOYER"))
+    doc.emit(c.org("EMPLOYER"))
     if r.random() < 0.5:
         doc.t("; ")
-        doc.emit(org(P, "INSURER"))
+        doc.emit(c.org("INSURER"))
     doc.t(",\n")
     doc.case = old
     doc.t(r.choice(["    Defendant and Appellant.", "    Defendants.", "    Respondents."]) + "\n\n")
@@ -1377,7 +1527,11 @@ def c_caption(doc, c):
 def c_panel(doc, c):
     doc.container = "panel"
     P, r = c.P, c.P.r
-    j = [Person(P, role="JUDGE") for _ in range(3)]
+    j = []
+    while len(j) < 3:
+        cand = Person(P, role="JUDGE")
+        if cand.last not in {x.last for x in j}:
+            j.append(cand)
     doc.t(r.choice(["Before ", "BEFORE: ", "Panel: "]))
     doc.v(j[0].last, "PERSON", "JUDGE")
     doc.t(", P.J., ")
@@ -1429,6 +1583,34 @@ def c_paren(doc, c):
     doc.t(r.choice([", was present.", ", also spoke.", ", declined to be interviewed."]) + "\n")
 
 
+def c_inline_csv(doc, c):
+    """CSV-like rows inside a narrative: `Tapia,Rocio,(559) 555-0101,aunt`."""
+    doc.container = "csv_inline"
+    P, r = c.P, c.P.r
+    doc.t(r.choice(["Collateral contacts (last,first,phone,relation): ", "Contacts: ",
+                    "Emergency contacts - "]) + "\n")
+    for k in [c.spouse] + c.kids[:1]:
+        doc.v(k.last, "PERSON", "RELATIVE")
+        doc.t(",")
+        doc.v(k.given, "PERSON", "RELATIVE")
+        doc.t(",")
+        doc.emit(phone(P))
+        doc.t(",")
+        doc.v("partner" if k is c.spouse else ("son" if k.sex == "M" else "daughter"), "GENDER", "KINSHIP",
+              "NO_MASK")
+        doc.t("\n")
+
+
+def c_kv_table(doc, c, keys):
+    """A two-column Field | Value table."""
+    P = c.P
+    layout = P.r.choice(P.p_layouts)
+    rows = [[P.label(k), field_value(c, k)] for k in keys]
+    table(doc, c, [P.r.choice(["Field", "Item", "Data"]), P.r.choice(["Value", "Entry", "Information"])],
+          rows, layout, "kv_" + layout)
+    doc.t("\n")
+
+
 def c_prose(doc, c, n):
     doc.container = "prose"
     P = c.P
@@ -1478,7 +1660,10 @@ def c_clinical_entries(doc, c):
 def field_section(doc, c, keys):
     """Lays out `keys` in one of the field containers."""
     P = c.P
-    kind = P.r.choice(["colon", "colon", "pipe", "dots", "tab", "aligned"])
+    kind = P.r.choice(["colon", "colon", "pipe", "dots", "tab", "aligned", "kv"])
+    if kind == "kv":
+        c_kv_table(doc, c, keys)
+        return
     if kind == "pipe":
         for i in range(0, len(keys), 3):
             c_pipe_fields(doc, c, keys[i:i + 3])
@@ -1587,6 +1772,8 @@ def gen_social(doc, c):
         c_paren(doc, c)
     if r.random() < 0.5:
         c_list(doc, c)
+    if r.random() < 0.3:
+        c_inline_csv(doc, c)
     doc.case = base
     doc.t("\n")
     c_signature(doc, c, "CASEWORKER")
