@@ -13,12 +13,17 @@ function of the seed (`random.Random(seed)`, no clock, no environment).
 What it crosses
 - Five genres: IMR determination letters, workers' comp PR-2 progress reports, court
   and appeal summaries, social-services case notes, clinical nursing/progress notes.
-- Containers: prose sentences, `Label: value` fields, several fields on one `|` line,
-  dot-leader fields, `Label<TAB>value`, UPPER header blocks (`RE:` / `PATIENT:`),
-  address blocks, pipe tables with and without a `|---|` rule, tab-separated and
-  space-aligned tables, CSV-like rows, `Last: | First: | M.I.:` forms, signature
-  blocks, lists, parentheses after a name, court captions and panels, timed clinical
-  entries.
+- Containers (the `container` key of each span): prose sentences, `Label: value`
+  fields (field_colon), several fields on one `|` line (field_pipe), dot-leader fields
+  (field_dots), `Label<TAB>value` (field_tab), two fields per space-aligned line
+  (field_aligned), UPPER header blocks with or without colons (`RE:` / `CLAIMANT:`,
+  header_block), address blocks, household / contact / visit / contact-log tables and
+  two-column Field|Value tables in six layouts (pipe with a `|---|` rule, with an edged
+  rule, without a rule, tab-separated, space-aligned, CSV; table_* and kv_*), CSV-like
+  rows inside a narrative (csv_inline), `Last: | First: | M.I.:` forms
+  (form_last_first), signature blocks, lists of household members and of records
+  reviewed, parentheses after a child's name (paren), court captions, panels and
+  counsel lines, timed clinical entries; vitals and medication tables hold traps only.
 - Case styles Title / UPPER / lower, per document or per section.
 - Identifier forms of every kind (PERSON, DATE, AGE, STATE, LOCATION, ORG, PHONE,
   EMAIL, SSN, ID, GENDER, ETHNICITY, NATIONALITY, LANGUAGE, OCCUPATION, RELIGION,
@@ -219,7 +224,9 @@ SAINTS = ["Anne", "Jude", "Francis", "Mary", "Joseph", "Agnes", "Rose of Lima", 
 CHURCHES = ["St. {s} Catholic Church", "Iglesia {st}", "{st} Baptist Church", "Gurdwara Sahib of {c}",
             "St. {s} Armenian Apostolic Church", "{st} Kingdom Hall", "Wat {st}", "{st} Assembly of God",
             "Iglesia Pentecostal {st}", "{st} Seventh-day Adventist Church", "Masjid {st}",
-            "Our Lady of {s} Parish"]
+            "Our Lady of {m} Parish", "Our Lady of {m} Church"]
+MARIAN = ["Guadalupe", "Lourdes", "Perpetual Help", "Sorrows", "Fatima", "the Assumption", "Mount Carmel",
+          "San Juan de los Lagos", "Antipolo", "La Vang"]
 
 LANGS = ["Spanish", "Tagalog", "Ilocano", "Vietnamese", "Hmong", "Samoan", "Tongan", "Armenian",
          "Western Armenian", "Punjabi", "Yoruba", "Igbo", "Twi", "Wolof", "Zapotec", "Triqui",
@@ -287,7 +294,7 @@ def gather():
         "eth": ETHNICITIES, "nat": NATIONALITIES, "occ": OCCUPATIONS, "relig": RELIGIONS,
         "trap": TRAPS, "trap_lower": TRAPS_LOWER, "country": COUNTRIES, "mx_state": MX_STATES,
         "street_type": STREET_TYPES, "spanish_type": SPANISH_TYPES, "unit": UNITS,
-        "surname_emp": SURNAME_EMP,
+        "surname_emp": SURNAME_EMP, "marian": MARIAN,
     }
 
 
@@ -660,7 +667,7 @@ def org(P, which):
     if which == "HOSPITAL":
         return [V(f"{P.c('org_stem')} {P.c('hosp_type')}", "ORG", which)]
     if which == "CHURCH":
-        t = P.c("church").format(s=P.c("saint"), st=P.c("org_stem"), c=P.c("city_ca"))
+        t = P.c("church").format(s=P.c("saint"), st=P.c("org_stem"), c=P.c("city_ca"), m=P.c("marian"))
         return [V(t, "ORG", which)]
     raise KeyError(which)
 
@@ -1021,7 +1028,8 @@ class Ctx:
             f = r.choice([f"{ORD[d - 1]} of {MONTHS[m - 1]}, {y}", f"{ORD[d - 1]} of {MONTHS[m - 1]}",
                           f"{MONTHS[m - 1]} {ORD[d - 1]}", f"{weekday(y, m, d)} the {ORD[d - 1]}",
                           f"{weekday(y, m, d)}, {MONTHS[m - 1]} {ORD[d - 1]}"])
-            return [V(f, "DATE", "DATE")]
+            # `the fifth of April`: the article stays outside the span
+            return ([T("the ")] if " of " in f and r.random() < 0.7 else []) + [V(f, "DATE", "DATE")]
         if name == "my":
             y, m, _ = mkdate(P, 2000, 2020)
             return [V(r.choice(P.month_year)(y, m), "DATE", "DATE")]
@@ -1038,8 +1046,12 @@ class Ctx:
         if name == "school":
             return self.org("SCHOOL")
         if name == "city":
-            return city(P)
+            out = city(P)
+            self.last_city = out[0][0]
+            return out
         if name == "state":
+            if getattr(self, "last_city", None) in P.p["city_ca"] and r.random() < 0.85:
+                return [V(r.choice(["California", "CA", "Calif.", "California"]), "STATE", "STATE")]
             return state(P)
         if name == "county":
             return county(P)
@@ -1122,7 +1134,10 @@ class Ctx:
             return [V(self.person("CASEWORKER").last, "PERSON", "CASEWORKER")]
         if name in ("adj", "atty", "judge", "interp"):
             role = {"adj": "ADJUSTER", "atty": "ATTORNEY", "judge": "JUDGE", "interp": "INTERPRETER"}[name]
-            return self.person(role).full(P)
+            pre = {"judge": ["Hon. ", "Judge ", "WCJ ", "the Honorable ", ""], "atty": ["", "", "attorney "]}
+            suf = {"atty": ["", "", ", Esq."], "judge": ["", "", ", WCJ"]}
+            return ([T(r.choice(pre.get(name, [""])))] + self.person(role).full(P)
+                    + [T(r.choice(suf.get(name, [""])))])
         if name == "kids":
             out = []
             for i, k in enumerate(self.kids):
@@ -1611,6 +1626,51 @@ def c_kv_table(doc, c, keys):
     doc.t("\n")
 
 
+def c_records_list(doc, c):
+    """`Documents reviewed:` list of reports with authors and dates."""
+    doc.container = "records_list"
+    P, r = c.P, c.P.r
+    doc.t(r.choice(["DOCUMENTS REVIEWED:", "Records reviewed", "The following records were reviewed:"]) + "\n")
+    bullet = r.choice(["- ", "* ", "• ", "1) "])
+    for i in range(r.randint(2, 6)):
+        doc.t(f"{i + 1}) " if bullet == "1) " else bullet)
+        kind = r.choice(["PR-2 report", "Utilization review determination", "MRI report", "Operative report",
+                         "Request for authorization", "QME report", "Physical therapy notes"])
+        doc.t(kind + r.choice([" by ", " from ", ", author "]))
+        if r.random() < 0.5:
+            doc.t("Dr. ")
+            doc.v(c.person("DOCTOR").last, "PERSON", "DOCTOR")
+        else:
+            doc.emit(c.person("DOCTOR").full(P)[:1])
+        doc.t(r.choice([", dated ", " dated ", " (", ", "]))
+        doc.emit((fmt_numeric_date if r.random() < 0.6 else fmt_date)(P, mkdate(P)))
+        doc.t(")\n" if doc.buf[-2].endswith("(") else "\n")
+
+
+def c_contact_log(doc, c):
+    """Date | Type | Staff | Contact table of a case file."""
+    P, r = c.P, c.P.r
+    layout = r.choice(P.p_layouts)
+    rows = []
+    for _ in range(r.randint(2, 5)):
+        rows.append([fmt_numeric_date(P, mkdate(P)), r.choice(["Home visit", "Phone", "Office", "Collateral", "Email"]),
+                     [V(c.person("CASEWORKER").given[0] + ". " + c.person("CASEWORKER").last, "PERSON", "CASEWORKER")],
+                     r.choice([c.p.titled(P), [T("client")], [V(c.spouse.given, "PERSON", "RELATIVE")],
+                               [V(c.org("SCHOOL")[0][0], "ORG", "SCHOOL")]])])
+    table(doc, c, [r.choice(["Date", "Contact Date"]), "Type", r.choice(["Staff", "Worker", "By"]),
+                   r.choice(["With", "Contact", "Person"])], rows, layout, "table_" + layout)
+    doc.t("\n")
+
+
+def c_vitals_table(doc, c):
+    """Vital signs by hour: traps only (times are NO_MASK-free plain text here)."""
+    P, r = c.P, c.P.r
+    rows = [[f"{h:02d}00", f"{r.randint(100, 150)}/{r.randint(60, 95)}", str(r.randint(60, 110)),
+             f"{r.randint(92, 100)}%", f"{r.randint(0, 10)}/10"] for h in sorted(r.sample(range(24), 3))]
+    table(doc, c, ["Time", "BP", "HR", "SpO2", "Pain"], rows, r.choice(P.p_layouts), "vitals")
+    doc.t("\n")
+
+
 def c_prose(doc, c, n):
     doc.container = "prose"
     P = c.P
@@ -1699,7 +1759,12 @@ def gen_imr(doc, c):
     doc.v("He/she", "GENDER", "PRONOUN_GENERIC", "NO_MASK")
     doc.t(" has no affiliation with the employer. The reviewer was selected based on ")
     doc.v("his/her", "GENDER", "PRONOUN_GENERIC", "NO_MASK")
-    doc.t(" clinical experience.\n\nCLINICAL CASE SUMMARY\n")
+    doc.t(" clinical experience.\n\n")
+    if r.random() < 0.6:
+        c_records_list(doc, c)
+        doc.t("\n")
+    doc.container = "boilerplate"
+    doc.t("CLINICAL CASE SUMMARY\n")
     section_case(doc, P, base)
     c_prose(doc, c, r.randint(4, 9))
     if r.random() < 0.4:
@@ -1775,6 +1840,9 @@ def gen_social(doc, c):
     if r.random() < 0.3:
         c_inline_csv(doc, c)
     doc.case = base
+    if r.random() < 0.4:
+        doc.t("CONTACT LOG\n")
+        c_contact_log(doc, c)
     doc.t("\n")
     c_signature(doc, c, "CASEWORKER")
 
@@ -1785,6 +1853,8 @@ def gen_clinical(doc, c):
     c_pipe_fields(doc, c, ["patient", "mrn", "dob"])
     c_pipe_fields(doc, c, pick(r, ["room", "unit", "doctor", "age", "sex", "language"], 2, 4))
     doc.t("\n")
+    if r.random() < 0.3:
+        c_vitals_table(doc, c)
     c_clinical_entries(doc, c)
     doc.t("\n")
     if r.random() < 0.4:
