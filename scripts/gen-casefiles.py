@@ -24,7 +24,8 @@ What it crosses
   (form_last_first), signature blocks, lists of household members and of records
   reviewed, parentheses after a child's name (paren), court captions, panels and
   counsel lines, timed clinical entries; vitals and medication tables hold traps only.
-- Case styles Title / UPPER / lower, per document or per section.
+- Case styles Title (as written) / UPPER / lower per document or per section, and
+  Capitalized Words for some field sections (`Marital Status: Legally Separated`).
 - Identifier forms of every kind (PERSON, DATE, AGE, STATE, LOCATION, ORG, PHONE,
   EMAIL, SSN, ID, GENDER, ETHNICITY, NATIONALITY, LANGUAGE, OCCUPATION, RELIGION,
   MARITAL) and traps left unannotated (pain scores, vertebral levels, doses, blood
@@ -112,6 +113,8 @@ Tammy Darlene Lacey Hope Rose June Noemí Eréndira Paulina Zenaida Catalina Ofe
 Tuyet Kieu Nhung Yer Chue Seini Ana Lupe Mahina Hasmik Ani Sukhjit Navneet Ifeoma Nneka Efua
 Mariam Oumou Dawn Misty Krystal Aracely Yuridia Rubí
 """.split()
+GIVEN_F += """Patricia Veronica Gabriela Alejandra Angelica Monica Sandra Jessica Elena Carmen Teresa Rosa
+Jennifer Amanda Linda Susan Karen Sarah Cristina Lourdes Silvia Norma Gloria Irma""".split()
 GIVEN_F += ["Ngoc Anh", "Thi Mai", "Pa Nhia", "Mai Yer", "Mary Jo", "Ana Luisa"]
 GIVEN_F = [x for x in GIVEN_F if x not in ("Ngoc", "Anh", "Thi", "Pa", "Nhia", "Yer")]
 
@@ -127,6 +130,8 @@ Rusty Wyatt Bill Will Mark Eusebio Anselmo Porfirio Gumaro Higinio Lauro Servand
 Dat Phuc Nhat Chong Vue Tomasi Viliami Semisi Armen Garnik Levon Kuldeep Gurdeep Emeka Chidi
 Kojo Seydou Boubacar Dusty Jory Beau
 """.split()
+GIVEN_M += """Carlos Luis Miguel Jorge Francisco Antonio Pedro Manuel Roberto Ricardo Daniel Michael James
+Robert David Thomas Raul Sergio Arturo Fernando Victor Hector Javier Oscar""".split()
 GIVEN_M += ["Juan Carlos", "José Luis", "Jun Rey", "Van Thanh", "Billy Ray"]
 
 SURNAMES = """
@@ -149,6 +154,9 @@ Fualaau Mahe Petelo Der Bedrossian Ter-Petrosyan Abrahamyan Gasparyan Grewal Gos
 Okoye Ezeh Onyekachi Agyeman Ofori Sissoko Farrow Stinnett Pettibone Wadsworth Ellsworth
 """.split()
 SURNAMES = [x for x in SURNAMES if x not in ("Tagalog", "Der", "Bedrossian", "Chue")]
+SURNAMES += """Garcia Martinez Rodriguez Gonzalez Perez Sanchez Rivera Torres Flores Gomez Diaz Reyes
+Morales Cruz Ortiz Castillo Ramos Smith Johnson Miller Davis Wilson Anderson Santos Mendoza Aguilar
+Medina Vargas Guzman Herrera""".split()
 SURNAMES += ["De la Cruz", "Dela Cruz", "García-Ochoa", "Martínez-O'Brien", "Van der Berg",
              "Del Toro", "Mendoza y Ruiz", "Der Bedrossian", "Ter-Petrosyan", "St. Clair",
              "Ruiz-Tzul", "Nguyen-Whitfield", "Kaur-Sandhu", "Fa'alogo", "Salave'a",
@@ -318,6 +326,8 @@ class Doc:
             return s.upper()
         if self.case == "lower":
             return s.lower()
+        if self.case == "capwords":
+            return " ".join(w[:1].upper() + w[1:] for w in s.split(" "))
         return s
 
     def t(self, s):
@@ -1718,7 +1728,16 @@ def c_clinical_entries(doc, c):
 
 
 def field_section(doc, c, keys):
-    """Lays out `keys` in one of the field containers."""
+    """Lays out `keys` in one of the field containers (now and then in Capitalized Words)."""
+    P = c.P
+    old = doc.case
+    if old == "title" and P.r.random() < 0.25:
+        doc.case = "capwords"
+    _field_section(doc, c, keys)
+    doc.case = old
+
+
+def _field_section(doc, c, keys):
     P = c.P
     kind = P.r.choice(["colon", "colon", "pipe", "dots", "tab", "aligned", "kv"])
     if kind == "kv":
