@@ -64,6 +64,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import sys
 import unicodedata
 
@@ -284,7 +285,7 @@ TRAPS = [
     "Consider ODG for duration.", "Temp 98.6 F, SpO2 97% on RA.", "D5 1/2 NS at 75 mL/hr.",
     "Tramadol 50 mg BID; Tizanidine 4 mg qhs.", "MS history, no flare.", "Labor Code section 4610.5 applies.",
     "Per 8 CCR 9792.24.2 the guideline was applied.", "Lidocaine 5% patch 12 hours on, 12 off.",
-    "A 6-8 week trial of therapy is supported.", "She reports 9-10 months relief.",
+    "A 6-8 week trial of therapy is supported.", "Patient reports 9-10 months relief.",
     "Phalen's test positive at 30 seconds.", "T10 paraspinal tenderness.", "Glucose 142 mg/dL.",
 ]
 TRAPS_LOWER = ["pt ok, resting.", "pain 6/10 at rest.", "vss.", "hr in the 80s.", "bp 132/84.",
@@ -310,6 +311,10 @@ def gather():
 # Documents: text and spans built together
 
 
+KIN_WORD = re.compile(r"\b(?:children|child|father|mother|parents?|spouse|partner|siblings?|grandparents?)\b",
+                      re.IGNORECASE)
+
+
 class Doc:
     """A document under construction: appends text pieces and records exact byte spans."""
 
@@ -331,16 +336,29 @@ class Doc:
         return s
 
     def t(self, s):
-        """Plain text, not annotated (a sentence stop after a value ending in "." is not doubled)."""
+        """Plain text, not annotated (a sentence stop after a value ending in "." is not doubled).
+
+        Kinship nouns in it (`children`, `father`) become NO_MASK spans, as the conventions say."""
         s = self.style(s)
         if s.startswith(".") and self.buf and self.buf[-1].endswith("."):
             s = s[1:]
+        pos = 0
+        for m in KIN_WORD.finditer(s):
+            if m.group(0).lower() == "child" and s[m.end():m.end() + 8].lower() == " welfare":
+                continue
+            self._raw(s[pos:m.start()])
+            self.v(m.group(0), "GENDER", "KINSHIP", "NO_MASK", restyle=False)
+            pos = m.end()
+        self._raw(s[pos:])
+
+    def _raw(self, s):
         self.buf.append(s)
         self.n += len(s.encode("utf-8"))
 
-    def v(self, value, kind, src, idtype=None, container=None):
+    def v(self, value, kind, src, idtype=None, container=None, restyle=True):
         """A planted value; its span is the value trimmed of whitespace and punctuation."""
-        value = self.style(value)
+        if restyle:
+            value = self.style(value)
         lead = len(value) - len(value.lstrip(TRIM))
         if kind == "PHONE" and value[lead - 1:lead] == "(":
             lead -= 1
@@ -940,7 +958,7 @@ TEMPLATES = {
         "The worker called {Pt} at {phone} on {date}; no answer.",
         "{Pt} moved to {street}, {city} on {date}.",
         "{He} is a {nat} citizen and receives CalFresh.",
-        "Ms. {cwl} reviewed the case plan with the family on {dword}.",
+        "{cwt} reviewed the case plan with the family on {dword}.",
     ],
     "clinical": [
         "pt {age} y/o, dx per {dr}, fam notified.",
@@ -1140,6 +1158,8 @@ class Ctx:
             return d.full(P)[:1] + [T(r.choice([", M.D.", ", MD", ", D.O.", ", DC"]))]
         if name == "drl":
             return [V(self.person("DOCTOR").last, "PERSON", "DOCTOR")]
+        if name == "cwt":
+            return self.person("CASEWORKER").titled(P)
         if name == "cwl":
             return [V(self.person("CASEWORKER").last, "PERSON", "CASEWORKER")]
         if name in ("adj", "atty", "judge", "interp"):

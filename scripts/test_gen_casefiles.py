@@ -12,6 +12,7 @@ pool are disjoint and non-empty.
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -109,6 +110,19 @@ class GeneratorTest(unittest.TestCase):
                     self.assertIn("genre", s)
                     n += 1
         self.assertGreater(n, 5000)
+
+    def test_no_unannotated_pronoun_or_title(self):
+        # Every gendered pronoun or title in the text is a planted span (GENDER, or NO_MASK He/she);
+        # "MS history" (multiple sclerosis) is a trap and "MR#" a label.
+        word = re.compile(r"\b(?:he|she|him|his|her|mr(?!#)|mrs|ms(?! history)|miss)\b", re.IGNORECASE)
+        for d in self.docs1 + self.docs2:
+            b = d["text"].encode("utf-8")
+            cov = bytearray(len(b))
+            for s in d["spans"]:
+                cov[s["start"]:s["end"]] = b"\x01" * (s["end"] - s["start"])
+            for m in word.finditer(d["text"]):
+                at = len(d["text"][:m.start()].encode("utf-8"))
+                self.assertTrue(cov[at], (d["id"], d["text"][max(0, m.start() - 30):m.end() + 10]))
 
     def test_spans_do_not_overlap(self):
         for d in self.docs1 + self.docs2:
