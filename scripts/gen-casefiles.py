@@ -311,8 +311,10 @@ def gather():
 # Documents: text and spans built together
 
 
-KIN_WORD = re.compile(r"\b(?:children|child|father|mother|parents?|spouse|partner|siblings?|grandparents?)\b",
-                      re.IGNORECASE)
+# Words of plain text that become NO_MASK spans: kinship nouns, and "English" (speaking it
+# identifies no one; a detector that takes it is neither right nor wrong).
+KIN_WORD = re.compile(r"\b(?:children|child|father|mother|parents?|spouse|partner|siblings?|grandparents?|"
+                      r"english)\b", re.IGNORECASE)
 
 
 class Doc:
@@ -347,7 +349,10 @@ class Doc:
             if m.group(0).lower() == "child" and s[m.end():m.end() + 8].lower() == " welfare":
                 continue
             self._raw(s[pos:m.start()])
-            self.v(m.group(0), "GENDER", "KINSHIP", "NO_MASK", restyle=False)
+            if m.group(0).lower() == "english":
+                self.v(m.group(0), "LANGUAGE", "LANGUAGE_COMMON", "NO_MASK", restyle=False)
+            else:
+                self.v(m.group(0), "GENDER", "KINSHIP", "NO_MASK", restyle=False)
             pos = m.end()
         self._raw(s[pos:])
 
