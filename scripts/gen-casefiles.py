@@ -774,6 +774,7 @@ LABELS = {
     "pager": ["Pager", "Pager #", "Beeper", "Pgr"],
     "docket": ["Docket No.", "Case No.", "Court of Appeal No.", "Appellate No.", "Super. Ct. No.", "No."],
     "room": ["Room", "Rm", "Bed", "Rm/Bed"],
+    "attn": ["Attn", "ATTN", "To", "cc", "Attention", "Copy to", "Send to"],
     "unit": ["Unit", "Ward", "Floor", "Dept", "Location"],
 }
 
@@ -804,6 +805,7 @@ FIELDS = {
     "employer": lambda c: c.org("EMPLOYER"),
     "insurer": lambda c: c.org("INSURER"),
     "adjuster": lambda c: c.person("ADJUSTER").full(c.P),
+    "attn": lambda c: c.person(c.P.r.choice(["ADJUSTER", "ATTORNEY"])).full(c.P),
     "doctor": lambda c: c.person("DOCTOR").full(c.P),
     "worker": lambda c: c.person("CASEWORKER").full(c.P),
     "school": lambda c: c.org("SCHOOL"),
@@ -834,6 +836,8 @@ FIELDS = {
 
 TEMPLATES = {
     "imr": [
+        "Treatment records cover the period {drange}.",
+        "Physical therapy was provided {drange} at {hosp}.",
         "{Pt}, {age}, was seen by {dr} on {date} for a re-evaluation.",
         "{He} was {agethen} when the injury occurred and is now {age}.",
         "The records indicate that {P} (DOB {dob}) has been treated since {my}.",
@@ -870,6 +874,8 @@ TEMPLATES = {
         "{Pt} reports {he} is a practicing {relig} and declines blood products.",
     ],
     "pr2": [
+        "Temporary total disability from {drange}.",
+        "Dates of service: {drange}.",
         "{Pt}, {age}, was seen today accompanied by {his} {spkin}, {rel}.",
         "{He} is a {age}-year-old {eth} {man} who works for {emp} as a {occ}.",
         "The patient is {agethen} years old at the date of injury and {age} today.",
@@ -904,6 +910,7 @@ TEMPLATES = {
         "Follow up on {dword} with {dr}.",
     ],
     "court": [
+        "Applicant was off work {drange} and received benefits from {ins}.",
         "In {my}, {Pt}, then {agethen}, began working for {emp} as a {occ}.",
         "{P}, a {age}-year-old {eth} {man}, testified on {his} own behalf.",
         "The WCJ, {judge}, issued the findings and award on {date}.",
@@ -934,6 +941,7 @@ TEMPLATES = {
         "{Pt} resided at {street} in {city} at the time of the accident.",
     ],
     "social": [
+        "The family stayed at a shelter in {city} from {drange}.",
         "{Pt}, {age}, and {his} {kidkin} {childfull} ({child_age}) were seen at the office on {date}.",
         "{He} reports {he} is {eth} and {his} first language is {lang}.",
         "{He} is a {nat} national who arrived from {cityo}, {mxstate}, in {my}.",
@@ -966,6 +974,7 @@ TEMPLATES = {
         "{cwt} reviewed the case plan with the family on {dword}.",
     ],
     "clinical": [
+        "pt on unit {drange}, d/c home w/ {spkin}.",
         "pt {age} y/o, dx per {dr}, fam notified.",
         "pager #{pager} for {drl}, call back at 1430.",
         "interpreter ({lang}) present for consent.",
@@ -1106,6 +1115,12 @@ class Ctx:
             w = r.choice(["son", "daughter", "wife", "husband", "mother", "sister", "brother", "aunt",
                           "grandmother", "partner", "niece", "cousin"])
             return [V(w, "GENDER", "KINSHIP", "NO_MASK")]
+        if name == "drange":
+            a = mkdate(P)
+            b = (a[0], a[1], min(28, a[2] + r.randint(1, 20)))
+            f = r.choice(P.dates[:6] or P.dates)
+            return [V(f(*a), "DATE", "DATE"), T(r.choice([" - ", "-", " to ", " through ", "–"])),
+                    V(f(*b), "DATE", "DATE")]
         if name == "cw":
             return self.person("CASEWORKER").full(P)
         if name == "fax":
@@ -1794,7 +1809,7 @@ def gen_imr(doc, c):
     doc.t("\n\n")
     c_address_block(doc, c)
     doc.t("\n")
-    c_header_block(doc, c, ["patient"] + pick(r, ["claim", "doi", "employer", "insurer", "dob"], 2, 5))
+    c_header_block(doc, c, ["patient"] + pick(r, ["claim", "doi", "employer", "insurer", "dob", "attn"], 2, 5))
     doc.t("IMR Case Number: ")
     doc.emit(ident(P, "IMRNO"))
     doc.t("\n\n")
@@ -1829,7 +1844,7 @@ def gen_pr2(doc, c):
     else:
         field_section(doc, c, ["patient"] + pick(r, ["dob", "age", "sex", "claim", "employer", "insurer", "doi",
                                                      "phone", "ssn", "address", "city", "adjuster", "fax",
-                                                     "email", "badge", "marital"], 4, 9))
+                                                     "email", "badge", "marital", "attn"], 4, 9))
     doc.t("SUBJECTIVE COMPLAINTS:\n")
     section_case(doc, P, base)
     c_prose(doc, c, r.randint(3, 7))
