@@ -46,8 +46,8 @@ Generalization, not memory: the held-out split
 Every pool -- given names, surnames, employers, streets, cities, sentence templates,
 label spellings, table layouts, date formats -- is split into two disjoint halves by a
 stable hash of the item (MD5 of its case-folded, accent-stripped text; the low bit
-picks the half; a pool whose hash split would leave a half empty is split by
-alternating over the hash order instead). Odd seeds draw only from half A, even seeds
+picks the half; a pool of fewer than 12 items -- label spellings, table layouts -- is
+split by alternating over the hash order instead, so both halves get as many). Odd seeds draw only from half A, even seeds
 only from half B. The containers themselves (the code that lays out a field, a table,
 a caption) are a shared core used by both halves. So seed 2 (held out) shows names,
 templates and label spellings that seed 1 never shows, and tuning on seed 1 cannot
@@ -87,16 +87,20 @@ def _h(item):
     return hashlib.md5(norm(item).encode("utf-8")).digest()
 
 
+SMALL_POOL = 12
+
+
 def split(pool, half):
     """The items of `pool` in `half` (0 = A, 1 = B), order kept, never empty."""
     pool = list(dict.fromkeys(pool))
-    mine = [x for x in pool if _h(x)[0] & 1 == half]
-    other = [x for x in pool if _h(x)[0] & 1 != half]
-    if mine and other:
-        return mine
-    order = sorted(pool, key=_h)
-    chosen = set(order[half::2]) or set(order)
-    return [x for x in pool if x in chosen]
+    keys = list(dict.fromkeys(norm(x) for x in pool))  # spellings that differ in case only go together
+    mine = [k for k in keys if _h(k)[0] & 1 == half]
+    if len(keys) >= SMALL_POOL and 0 < len(mine) < len(keys):
+        chosen = set(mine)
+    else:
+        order = sorted(keys, key=_h)
+        chosen = set(order[half::2]) or set(order)
+    return [x for x in pool if norm(x) in chosen]
 
 
 # ---------------------------------------------------------------------------
