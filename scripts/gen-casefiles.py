@@ -31,7 +31,8 @@ What it crosses
   MARITAL) and traps left unannotated (pain scores, vertebral levels, doses, blood
   pressure, ventilator settings, ICD/CPT codes, percentages, credentials, eponyms,
   name-like words, MTUS/ACOEM, "the OR", "OK"), plus sections and whole documents
-  with no identifier at all.
+  with no identifier at all and fields whose value says nothing (`N/A`, `unknown`,
+  `see above`, empty), left unannotated.
 
 Annotation follows /work/shared/eval/README.md: spans hold only the identifying text
 (the span of a planted value is the value with surrounding whitespace and
@@ -254,7 +255,8 @@ ETHNICITIES = ["Hispanic", "Latina", "Latino", "Latinx", "Mexican-American", "Ch
                "Indigenous Mexican", "Purépecha", "Chamorro", "Igbo", "Akan"]
 NATIONALITIES = ["Mexican", "Guatemalan", "Salvadoran", "Honduran", "Filipino", "Vietnamese",
                  "Laotian", "Armenian", "Indian", "Nigerian", "Ghanaian", "Malian", "Senegalese",
-                 "Samoan", "Tongan", "Fijian", "Nicaraguan", "Iranian", "Thai", "Canadian"]
+                 "Samoan", "Tongan", "Fijian", "Nicaraguan", "Iranian", "Thai", "Canadian", "Spanish",
+                 "Peruvian", "Cambodian"]
 OCCUPATIONS = ["lettuce cutter", "home health aide", "retired bus driver", "grape picker",
                "forklift operator", "dairy milker", "warehouse associate", "certified nursing assistant",
                "tractor driver", "line cook", "packing house sorter", "roofer", "drywall installer",
@@ -1238,7 +1240,13 @@ class Ctx:
 # Containers (the shared core)
 
 
+NOTHING = ["N/A", "none", "unknown", "—", "see above", "Unk", "n/a", "None reported", "declined", "pending"]
+
+
 def field_value(c, key):
+    """The value of a labelled field; now and then a value that says nothing (unannotated)."""
+    if key not in ("patient",) and c.P.r.random() < 0.04:
+        return [T(c.P.r.choice(NOTHING + [""]))]
     return FIELDS[key](c)
 
 
