@@ -1389,7 +1389,9 @@ def table(doc, c, heads, rows, layout, container):
             doc.t(" |\n" if edge else "\n")
         line([[T(h)] for h in heads])
         if layout != "pipe_bare":
-            doc.t(("|" if edge else "") + "|".join("-" * (w + 2) for w in ws) + ("|" if edge else "") + "\n")
+            last = len(ws) - 1
+            dashes = [w + 2 - (0 if edge else (i == 0) + (i == last)) for i, w in enumerate(ws)]
+            doc.t(("|" if edge else "") + "|".join("-" * n for n in dashes) + ("|" if edge else "") + "\n")
         for row in rows:
             line(row)
     elif layout == "tsv":
