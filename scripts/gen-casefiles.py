@@ -44,8 +44,10 @@ identifier_type is DIRECT for PERSON, PHONE, EMAIL, SSN, ID and street lines and
 QUASI otherwise.
 
 Generalization, not memory: the held-out split
-Every pool -- given names, surnames, employers, streets, cities, sentence templates,
-label spellings, table layouts, date formats -- is split into two disjoint halves by a
+Every pool -- given names, surnames, employers, insurers, schools, churches, streets,
+street types, unit forms, cities, counties, states, countries, languages, ethnicities,
+nationalities, occupations, religions, marital statuses, traps, sentence templates,
+label spellings, table headers and layouts, date formats -- is split into two disjoint halves by a
 stable hash of the item (MD5 of its case-folded, accent-stripped text; the low bit
 picks the half; a pool of fewer than 12 items -- label spellings, table layouts -- is
 split by alternating over the hash order instead, so both halves get as many). Odd seeds draw only from half A, even seeds
@@ -309,7 +311,7 @@ def gather():
         "eth": ETHNICITIES, "nat": NATIONALITIES, "occ": OCCUPATIONS, "relig": RELIGIONS,
         "trap": TRAPS, "trap_lower": TRAPS_LOWER, "country": COUNTRIES, "mx_state": MX_STATES,
         "street_type": STREET_TYPES, "spanish_type": SPANISH_TYPES, "unit": UNITS,
-        "surname_emp": SURNAME_EMP, "marian": MARIAN,
+        "surname_emp": SURNAME_EMP, "marian": MARIAN, "state": STATES, "marital": MARITALS,
     }
 
 
@@ -392,6 +394,16 @@ class Doc:
                 self.t(f[0])
             else:
                 self.v(*f)
+
+    def column(self):
+        """Characters written since the last newline."""
+        n = 0
+        for piece in reversed(self.buf):
+            nl = piece.rfind("\n")
+            if nl >= 0:
+                return n + len(piece) - nl - 1
+            n += len(piece)
+        return n
 
     def text(self):
         return "".join(self.buf)
@@ -662,7 +674,7 @@ def state(P, address=False):
     r = P.r
     if address and r.random() < 0.12:
         return [V(r.choice(ADDRESS_ONLY_STATES), "STATE", "STATE")]
-    return [V(r.choice(STATES), "STATE", "STATE")]
+    return [V(P.c("state"), "STATE", "STATE")]
 
 
 def zipc(P):
@@ -1024,7 +1036,7 @@ class Ctx:
         self.nat = P.c("nat")
         self.occ = P.c("occ")
         self.relig = P.c("relig")
-        self.mar = r.choice(MARITALS)
+        self.mar = P.c("marital")
         self.cast = {}
         self.orgs = {}
         nkids = r.randint(1, 4)
@@ -1293,17 +1305,12 @@ def c_aligned_fields(doc, c, keys):
     """Two fields per line in space-aligned columns."""
     doc.container = "field_aligned"
     for i in range(0, len(keys), 2):
-        pair = keys[i:i + 2]
-        line_start = doc.n
-        for j, k in enumerate(pair):
+        for j, k in enumerate(keys[i:i + 2]):
             if j:
-                # pad to column 40 counting characters written on this line
-                written = len(doc.text()[doc.text().rfind("\n") + 1:])
-                doc.t(" " * max(2, 40 - written))
+                doc.t(" " * max(2, 40 - doc.column()))
             doc.t(c.P.label(k) + ": ")
             doc.emit(field_value(c, k))
         doc.t("\n")
-        del line_start
 
 
 def c_header_block(doc, c, keys):
@@ -1352,8 +1359,7 @@ def household_rows(c):
         rows.append((c.spouse, r.choice(["Spouse", "Husband" if c.spouse.sex == "M" else "Wife", "Partner"]),
                      (2024 - c.spouse.age, r.randint(1, 12), r.randint(1, 28))))
     for k in c.kids:
-        rows.append((k, r.choice(["Son", "Daughter"] if True else []) if k.sex == "M" and False else
-                     ("Son" if k.sex == "M" else "Daughter"), (2024 - k.age, r.randint(1, 12), r.randint(1, 28))))
+        rows.append((k, "Son" if k.sex == "M" else "Daughter", (2024 - k.age, r.randint(1, 12), r.randint(1, 28))))
     return rows
 
 
@@ -1766,11 +1772,11 @@ def c_clinical_entries(doc, c):
         doc.t(" ")
         doc.v(f"{r.randint(0, 23):02d}{r.choice(['00', '15', '30', '45'])}", "DATE", "TIME", "NO_MASK")
         doc.t(" " + r.choice(["RN:", "rn note:", "NSG:", "MD:", "RT:", "--"]) + " ")
-        doc.t(r.choice(TRAPS_LOWER) + " ")
+        doc.t(P.c("trap_lower") + " ")
         if r.random() < 0.75:
             doc.emit(c.render(r.choice(pool)))
             doc.t(" ")
-        doc.t(r.choice(TRAPS_LOWER))
+        doc.t(P.c("trap_lower"))
         doc.t(" ")
         nurse = c.person("NURSE")
         doc.v(f"{nurse.given[0]}. {nurse.last}" if r.random() < 0.6 else nurse.last, "PERSON", "NURSE")
