@@ -994,7 +994,7 @@ TEMPLATES = {
     "clinical": [
         "pt on unit {drange}, d/c home w/ {spkin}.",
         "pt {age} y/o, dx per {dr}, fam notified.",
-        "pager #{pager} for {drl}, call back at 1430.",
+        "pager #{pager} for {drl}, call back at {time}.",
         "interpreter ({lang}) present for consent.",
         "pt's {kidkin} {childfull} called from {phone}.",
         "{his} {spkin} {rel} to bring meds from home ({city}).",
@@ -1009,7 +1009,7 @@ TEMPLATES = {
         "pt speaks {lang} only, interpreter via phone.",
         "dr {drl} notified, pager {pager}, new orders rec'd.",
         "spoke w/ {rel} ({spkin}) at {phone}.",
-        "transfer to {unit} rm {room} at 1400.",
+        "transfer to {unit} rm {room} at {time}.",
         "pt states {he} lives alone in {city}.",
         "{he} is {mar}, works as {occ}.",
         "chaplain from {church} visited, pt is {relig}.",
@@ -1133,6 +1133,8 @@ class Ctx:
             w = r.choice(["son", "daughter", "wife", "husband", "mother", "sister", "brother", "aunt",
                           "grandmother", "partner", "niece", "cousin"])
             return [V(w, "GENDER", "KINSHIP", "NO_MASK")]
+        if name == "time":
+            return [V(clock(r), "DATE", "TIME", "NO_MASK")]
         if name == "drange":
             a = mkdate(P)
             b = (a[0], a[1], min(28, a[2] + r.randint(1, 20)))
@@ -1761,6 +1763,13 @@ def c_traps(doc, c):
     doc.t("\n")
 
 
+def clock(r):
+    """A time of day (NO_MASK): 0730, 07:30, 7:30 AM, 1400h."""
+    h, m = r.randint(0, 23), r.choice([0, 5, 15, 30, 45, 50])
+    return r.choice([f"{h:02d}{m:02d}", f"{h:02d}{m:02d}", f"{h:02d}:{m:02d}", f"{(h % 12) or 12}:{m:02d} "
+                     + ("AM" if h < 12 else "PM"), f"{h:02d}{m:02d}h"])
+
+
 def c_clinical_entries(doc, c):
     doc.container = "clinical_entry"
     P, r = c.P, c.P.r
@@ -1770,7 +1779,7 @@ def c_clinical_entries(doc, c):
         doc.v(r.choice([f"{m}/{d}", f"{m:02d}/{d:02d}", f"{m}/{d}/{y % 100:02d}", f"{m:02d}/{d:02d}/{y}"]),
               "DATE", "DATE")
         doc.t(" ")
-        doc.v(f"{r.randint(0, 23):02d}{r.choice(['00', '15', '30', '45'])}", "DATE", "TIME", "NO_MASK")
+        doc.v(clock(r), "DATE", "TIME", "NO_MASK")
         doc.t(" " + r.choice(["RN:", "rn note:", "NSG:", "MD:", "RT:", "--"]) + " ")
         doc.t(P.c("trap_lower") + " ")
         if r.random() < 0.75:
@@ -1780,7 +1789,8 @@ def c_clinical_entries(doc, c):
         doc.t(" ")
         nurse = c.person("NURSE")
         doc.v(f"{nurse.given[0]}. {nurse.last}" if r.random() < 0.6 else nurse.last, "PERSON", "NURSE")
-        doc.t(r.choice([" RN", ", RN", " LVN", " RT", " CNA"]) + "\n")
+        cred = c.cast.setdefault("NURSE_CRED", r.choice(["RN", "LVN", "RT", "CNA", "RN"]))
+        doc.t(r.choice([" ", ", "]) + cred + "\n")
 
 
 # ---------------------------------------------------------------------------
