@@ -541,9 +541,14 @@ class Person:
             return [V(f"{self.given} {self.mi}. {self.last}", "PERSON", self.role)]
         if r < 0.78:
             return [V(f"{self.given[0]}. {self.last}", "PERSON", self.role)]
-        if r < 0.9:
+        if r < 0.87:
             return [V(self.last, "PERSON", self.role), T(", "), V(self.given, "PERSON", self.role)]
-        return [V(f"{self.given} {self.mi} {self.last}", "PERSON", self.role)]
+        if r < 0.92:
+            return [V(f"{self.given} {self.mi} {self.last}", "PERSON", self.role)]
+        if r < 0.96:
+            return [V(f"{self.given[0]}.{self.mi}. {self.last}", "PERSON", self.role)]
+        suffix = P.r.choice([" Jr.", " Sr.", " III", " II"]) if self.sex == "M" else ""
+        return [V(f"{self.given} {self.last}{suffix}", "PERSON", self.role)]
 
     def titled(self, P):
         """`Ms. Lopez` (GENDER Ms + PERSON) or a bare surname."""
