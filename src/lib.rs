@@ -23,6 +23,7 @@ pub mod chunked;
 pub mod detect;
 pub mod diff;
 pub mod encoding;
+pub mod engine;
 pub mod entities;
 pub mod error;
 pub mod fold;
@@ -47,6 +48,7 @@ pub mod settle;
 pub mod stream;
 pub mod validate;
 
+pub use engine::{Engine, PolicyEngine};
 pub use error::{Error, Result};
 pub use kind::Kind;
 pub use matcher::Matcher;
