@@ -41,6 +41,7 @@ pub mod redact;
 pub mod report;
 pub mod resolve;
 pub mod review;
+pub mod rule_ids;
 mod rule_regex;
 mod scanner;
 pub mod selftest;
@@ -60,11 +61,7 @@ pub use resolve::Finding;
 use std::sync::Arc;
 
 /// Ids of findings that policies and review decisions add, beside the library's.
-pub const NON_LIBRARY_RULES: &[&str] = &[
-    policy::lists::DENY_RULE,
-    review::decisions::ADDED_RULE,
-    review::verify::KNOWN_VALUE_RULE,
-];
+pub const NON_LIBRARY_RULES: &[&str] = rule_ids::ALL;
 
 fn rule_ids(library: &Library) -> Vec<Arc<str>> {
     let mut ids: Vec<Arc<str>> = library
