@@ -49,7 +49,6 @@ pub mod settle;
 pub mod stream;
 pub mod validate;
 
-pub use engine::{Engine, PolicyEngine};
 pub use error::{Error, Result};
 pub use kind::Kind;
 pub use matcher::Matcher;

@@ -4,7 +4,7 @@
 //!
 //! ```
 //! use casescrub::case::{Case, CaseEngine, Roster};
-//! use casescrub::Engine;
+//! use casescrub::engine::Engine;
 //! use casescrub::policy::{CompiledPolicy, Secrets};
 //! use casescrub::{Numbering, Scrubber};
 //! let roster = Roster::from_toml("case.toml", r#"
