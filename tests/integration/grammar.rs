@@ -80,3 +80,48 @@ fn ages_after_names_and_in_shorthand() {
     }
     assert_eq!(placeholders(&out, "AGE").len(), 7, "{out}");
 }
+
+#[test]
+fn identifying_numbers_phones_and_addresses_in_prose() {
+    let out = redact(
+        "CPS referral #5512-19 was made; Pager #12345. Appeal E074215 from 21JV-00456 \
+         and 19STCV01234. Call +52 951 555 0199, 310/555/0142, 310.555.0142 or \
+         (310)555-0142 x12. She lived at 1840 Calle Sombra, Ventura, then at Avenida \
+         Hidalgo 12, Juxtlahuaca.\n",
+    );
+    for gone in [
+        "5512-19",
+        "12345",
+        "E074215",
+        "21JV-00456",
+        "19STCV01234",
+        "951 555",
+        "310/555",
+        "310.555",
+        "555-0142",
+        "Calle Sombra",
+        "Ventura",
+        "Hidalgo 12",
+        "Juxtlahuaca",
+    ] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert_eq!(placeholders(&out, "PHONE").len(), 4, "{out}");
+    assert_eq!(placeholders(&out, "LOCATION").len(), 2, "{out}");
+}
+
+#[test]
+fn demographic_words_need_their_cue() {
+    let out = redact(
+        "He is of Zapotec origin, speaks only Zapotec, has limited Spanish and is \
+         divorced; his cousin, a Spanish citizen, is of Navajo descent.\n",
+    );
+    assert_eq!(placeholders(&out, "LANGUAGE").len(), 2, "{out}");
+    assert!(out.contains("[NATIONALITY-1] citizen"), "{out}");
+    for gone in ["Zapotec", "Spanish", "divorced", "Navajo"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    // The same words with no cue are ordinary words.
+    let text = "A crow sat on the Navajo Street sign; the MS patient went to the OR.\n";
+    assert_eq!(redact(text), text);
+}
