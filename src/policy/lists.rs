@@ -11,7 +11,7 @@ use regex::Regex;
 use std::sync::Arc;
 
 /// The rule id reported for deny-list findings.
-pub const DENY_RULE: &str = "policy.deny";
+pub const DENY_RULE: &str = crate::rule_ids::POLICY_DENY;
 
 /// Words (whole-word, case-insensitive) and regexes compiled for searching. A regex
 /// with a group named `v` reports only that group.

@@ -27,7 +27,7 @@ use std::path::Path;
 pub const SCHEMA: &str = "casescrub.decisions/1";
 
 /// Rule id given to spans a reviewer added.
-pub const ADDED_RULE: &str = "review.added";
+pub const ADDED_RULE: &str = crate::rule_ids::REVIEW_ADDED;
 
 /// What a reviewer decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

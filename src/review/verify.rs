@@ -313,7 +313,7 @@ fn push_residue(
 }
 
 /// Rule id reported for a known value found again in the output.
-pub const KNOWN_VALUE_RULE: &str = "verify.known-value";
+pub const KNOWN_VALUE_RULE: &str = crate::rule_ids::VERIFY_KNOWN_VALUE;
 
 /// Finds the original value of each reported placeholder finding (3+ characters,
 /// whole words) elsewhere in the redacted text.

@@ -3,7 +3,7 @@
 //! changed record is re-quoted only where CSV needs it.
 
 use super::{redact_value, FieldFinding, Stats};
-use crate::bulk::Engine;
+use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::Numbering;
 use std::cell::RefCell;

@@ -3,7 +3,7 @@
 //! byte, and key order is kept.
 
 use super::{redact_value, FieldFinding, Stats};
-use crate::bulk::Engine;
+use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::Numbering;
 use serde::de::{Deserializer, MapAccess, Visitor};
