@@ -2,7 +2,7 @@
 //! identifier and share a placeholder (`6/18/02` and `June 18, 2002` are one date).
 
 use crate::kind::Kind;
-use crate::validate::{expand_year, month_from_name};
+use crate::validate::{expand_year, month_from_name, ordinal_day};
 
 /// A calendar date at the precision it was written with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -154,12 +154,13 @@ pub fn parse_date(text: &str) -> Option<PartialDate> {
             _ => None,
         })
         .collect();
+    let ordinal = ordinal_in(&tokens);
     if let Some(month) = month_name {
-        let mut day = None;
+        let mut day = ordinal;
         let mut year = None;
         for n in numbers {
-            let digits = n.trim_start_matches('\'');
-            if digits.len() == 4 || n.starts_with('\'') {
+            let digits = n.trim_start_matches(APOSTROPHES);
+            if digits.len() == 4 || n.starts_with(APOSTROPHES) {
                 year = expand_year(n);
             } else if day.is_none() {
                 day = digits.parse().ok().filter(|d| (1..=31).contains(d));
@@ -174,7 +175,29 @@ pub fn parse_date(text: &str) -> Option<PartialDate> {
         });
     }
     let num = |s: &str| s.parse::<u32>().ok();
+    if numbers.is_empty() {
+        // A weekday and an ordinal word: "Friday the twelfth".
+        return ordinal.map(|day| PartialDate {
+            year: None,
+            month: None,
+            day: Some(day),
+        });
+    }
     match numbers.as_slice() {
+        // A year alone: "in 2006", "in '92".
+        [y] if y.len() == 4 || y.starts_with(APOSTROPHES) => Some(PartialDate {
+            year: expand_year(y),
+            month: None,
+            day: None,
+        }),
+        // A day alone: "Friday the 12th".
+        [d] => num(d)
+            .filter(|d| (1..=31).contains(d))
+            .map(|d| PartialDate {
+                year: None,
+                month: None,
+                day: Some(d),
+            }),
         // A time may follow (2002-06-18T10:30).
         [y, m, d, ..] if y.len() == 4 => Some(PartialDate {
             year: expand_year(y),
@@ -192,7 +215,8 @@ pub fn parse_date(text: &str) -> Option<PartialDate> {
             month: num(m),
             day: num(d),
         }),
-        [m, y] if y.len() == 4 => Some(PartialDate {
+        // Month and year; a two-digit year that cannot be a day: 8/87.
+        [m, y] if y.len() == 4 || num(y).is_some_and(|y| y > 31) => Some(PartialDate {
             year: expand_year(y),
             month: num(m),
             day: None,
@@ -206,6 +230,35 @@ pub fn parse_date(text: &str) -> Option<PartialDate> {
     }
 }
 
+/// The marks before a two-digit year: '92, ’92.
+const APOSTROPHES: [char; 2] = ['\'', '’'];
+
+/// The day named by an ordinal word among `tokens` ("fifth", "twenty" "fourth").
+fn ordinal_in(tokens: &[Token<'_>]) -> Option<u32> {
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter_map(|t| match t {
+            Token::Word(w) => Some(*w),
+            _ => None,
+        })
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        let lower = w.to_ascii_lowercase();
+        if lower == "twenty" || lower == "thirty" {
+            if let Some(day) = words
+                .get(i + 1)
+                .and_then(|next| ordinal_day(&format!("{lower}-{next}")))
+            {
+                return Some(day);
+            }
+        }
+        if let Some(day) = ordinal_day(w) {
+            return Some(day);
+        }
+    }
+    None
+}
+
 enum Token<'a> {
     Word(&'a str),
     Number(&'a str),
@@ -217,9 +270,14 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_digit() || (b == b'\'' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)) {
+        let curly = bytes[i..].starts_with("’".as_bytes())
+            && bytes.get(i + 3).is_some_and(u8::is_ascii_digit);
+        if b.is_ascii_digit()
+            || curly
+            || (b == b'\'' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+        {
             let start = i;
-            i += 1;
+            i += if curly { 3 } else { 1 };
             while i < bytes.len() && bytes[i].is_ascii_digit() {
                 i += 1;
             }
@@ -265,6 +323,38 @@ mod tests {
         assert_eq!(key("18-JUN-02"), "2002-06-18");
         assert_eq!(key("Jun-18-2002"), "2002-06-18");
         assert_eq!(key("2002-06-18T10:30"), "2002-06-18");
+    }
+
+    #[test]
+    fn every_spelling_of_one_date_is_one_value() {
+        let key = |s| value_key(Kind::Date, s);
+        let april_fifth = [
+            "April fifth, 2018",
+            "4/5/18",
+            "04/05/2018",
+            "April 5, 2018",
+            "5 April 2018",
+            "the fifth of April, 2018",
+            "April the 5th, 2018",
+            "APRIL FIFTH, 2018",
+            "5-Apr-18",
+            "5 Apr 18",
+            "Thursday, April 5, 2018",
+            "2018-04-05",
+        ];
+        for spelling in april_fifth {
+            assert_eq!(key(spelling), "2018-04-05", "{spelling}");
+        }
+        assert_eq!(key("March twenty-fourth, 2019"), "2019-03-24");
+        assert_eq!(key("the thirty-first of October"), "????-10-31");
+        assert_eq!(key("Friday the twelfth"), "????-??-12");
+        assert_eq!(key("Friday, the 12th"), "????-??-12");
+        assert_eq!(key("8/87"), "1987-08-??");
+        assert_eq!(key("Aug 1987"), "1987-08-??");
+        assert_eq!(key("Jun ’02"), "2002-06-??");
+        assert_eq!(key("Jun '02"), "2002-06-??");
+        assert_eq!(key("'92"), key("1992"));
+        assert_eq!(key("9/10"), "????-09-10");
     }
 
     #[test]

@@ -45,7 +45,13 @@ fn valid_date_groups(g: &Groups<'_>) -> bool {
     let month = match (g.month, g.month_name) {
         (Some(m), _) => m.parse::<u32>().ok(),
         (None, Some(name)) => month_from_name(name),
-        (None, None) => None,
+        // A day without a month ("Friday the twelfth") is any day a month has.
+        (None, None) => {
+            return g
+                .day
+                .and_then(day_number)
+                .is_some_and(|d| (1..=31).contains(&d))
+        }
     };
     let Some(month) = month else { return false };
     if !(1..=12).contains(&month) {
@@ -54,12 +60,8 @@ fn valid_date_groups(g: &Groups<'_>) -> bool {
     let year = g.year.and_then(expand_year);
     match g.day {
         Some(d) => {
-            let day: u32 = match d
-                .trim_end_matches(|c: char| c.is_ascii_alphabetic())
-                .parse()
-            {
-                Ok(day) => day,
-                Err(_) => return false,
+            let Some(day) = day_number(d) else {
+                return false;
             };
             day >= 1 && day <= days_in_month(year.unwrap_or(2000), month)
         }
@@ -67,10 +69,73 @@ fn valid_date_groups(g: &Groups<'_>) -> bool {
     }
 }
 
-/// Expands a two-digit year with a pivot: 00-39 → 2000s, 40-99 → 1900s.
+/// Ordinal words of the days of a month, `first` (1) to `thirty-first` (31), as
+/// (word, day) pairs; the twenties and thirty-first are `twenty` or `thirty` and a unit.
+const ORDINAL_WORDS: [(&str, u32); 20] = [
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+];
+
+/// The day an ordinal word names, any case: `fifth` → 5, `twenty-fourth` → 24,
+/// `thirtieth` → 30, `thirty first` → 31.
+pub fn ordinal_day(word: &str) -> Option<u32> {
+    let lower = word.to_ascii_lowercase();
+    if lower == "thirtieth" {
+        return Some(30);
+    }
+    let unit = |w: &str| {
+        ORDINAL_WORDS
+            .iter()
+            .find(|(name, _)| *name == w)
+            .map(|&(_, n)| n)
+    };
+    for (tens, base) in [("twenty", 20), ("thirty", 30)] {
+        if let Some(rest) = lower.strip_prefix(tens) {
+            let rest = rest.trim_start_matches(['-', ' ']);
+            return unit(rest)
+                .filter(|&n| n <= 9)
+                .map(|n| base + n)
+                .filter(|&n| n <= 31);
+        }
+    }
+    unit(&lower)
+}
+
+/// The day of a day group: digits with an optional suffix (`18`, `3rd`) or an
+/// ordinal word (`fifth`, `twenty-fourth`).
+pub fn day_number(d: &str) -> Option<u32> {
+    if !d.starts_with(|c: char| c.is_ascii_digit()) {
+        return ordinal_day(d);
+    }
+    d.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+        .ok()
+}
+
+/// Expands a two-digit year with a pivot: 00-39 → 2000s, 40-99 → 1900s. An
+/// apostrophe before it ('92, ’92) is left out.
 pub fn expand_year(y: &str) -> Option<i32> {
-    let n: i32 = y.trim_start_matches('\'').parse().ok()?;
-    match y.trim_start_matches('\'').len() {
+    let y = y.trim_start_matches(['\'', '’']);
+    let n: i32 = y.parse().ok()?;
+    match y.len() {
         2 => Some(if n < 40 { 2000 + n } else { 1900 + n }),
         4 if (1800..=2199).contains(&n) => Some(n),
         _ => None,
@@ -193,7 +258,37 @@ mod tests {
         assert!(!check(Validator::Date, "", &g("13", "1", "2002")));
         assert!(!check(Validator::Date, "", &g("4", "31", "2002")));
         assert_eq!(month_from_name("Sept."), Some(9));
+        let named = |mon, d| Groups {
+            month_name: Some(mon),
+            day: Some(d),
+            year: Some("2018"),
+            month: None,
+        };
+        assert!(check(Validator::Date, "", &named("April", "fifth")));
+        assert!(check(Validator::Date, "", &named("March", "twenty-fourth")));
+        assert!(check(Validator::Date, "", &named("Oct", "thirty-first")));
+        assert!(!check(Validator::Date, "", &named("April", "thirty-first")));
+        let day_only = Groups {
+            day: Some("twelfth"),
+            ..Groups::default()
+        };
+        assert!(check(Validator::Date, "", &day_only));
+        assert_eq!(expand_year("’92"), Some(1992));
         assert_eq!(month_from_name("Ma"), None);
+    }
+
+    #[test]
+    fn ordinal_words() {
+        assert_eq!(ordinal_day("third"), Some(3));
+        assert_eq!(ordinal_day("Twenty-Fourth"), Some(24));
+        assert_eq!(ordinal_day("twenty fourth"), Some(24));
+        assert_eq!(ordinal_day("thirtieth"), Some(30));
+        assert_eq!(ordinal_day("thirty-first"), Some(31));
+        assert_eq!(ordinal_day("thirty-second"), None);
+        assert_eq!(ordinal_day("twenty-tenth"), None);
+        assert_eq!(ordinal_day("fifty"), None);
+        assert_eq!(day_number("18th"), Some(18));
+        assert_eq!(day_number("12"), Some(12));
     }
 
     #[test]

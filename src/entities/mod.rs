@@ -3,6 +3,7 @@
 //! and context, and every later mention of a confidently found name is redacted
 //! with the same placeholder ("Maria Lopez", "Ms. Lopez", "Lopez" → one person).
 
+mod age_after_name;
 mod classify;
 pub mod lists;
 mod tokens;
@@ -112,6 +113,9 @@ pub fn extend_known(text: &str, mut found: Vec<Finding>, known: &mut KnownNames)
     );
     found.sort_by_key(|f| f.start);
     propagate(text, &tokens, &mut found, known);
+    found.sort_by_key(|f| f.start);
+    let ages = age_after_name::ages(text, &found, &tokens);
+    found.extend(ages);
     without_overlaps(found)
 }
 

@@ -8,6 +8,7 @@ mod chunked;
 mod cli;
 mod faults;
 mod folder;
+mod grammar;
 mod hostile;
 mod invariants;
 mod leak_rate;

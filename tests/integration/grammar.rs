@@ -1,0 +1,127 @@
+//! The grammars of dates, ages, identifying numbers, phones and addresses, and the
+//! demographic vocabularies, end to end: the binary redacts a short text of each
+//! family, every spelling of one value gets one placeholder, and the traps (scores,
+//! doses, vital signs, common words) are kept as written.
+
+use crate::util::casescrub;
+
+/// The binary's redaction of `text` (stdin to stdout).
+fn redact(text: &str) -> String {
+    let out = casescrub()
+        .args(["redact", "-"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).unwrap()
+}
+
+/// Every placeholder of `kind` in `text`, in order ("[DATE-1]", ...).
+fn placeholders(text: &str, kind: &str) -> Vec<String> {
+    let open = format!("[{kind}-");
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(&open) {
+        let tail = &rest[i..];
+        let end = tail.find(']').unwrap() + 1;
+        out.push(tail[..end].to_string());
+        rest = &tail[end..];
+    }
+    out
+}
+
+#[test]
+fn every_spelling_of_one_date_gets_one_placeholder() {
+    let text = "Injured on April fifth, 2018. The claim form gives 4/5/18; the employer \
+                wrote 04/05/2018, the physician the fifth of April, 2018, and the \
+                adjuster 5 Apr 18. The next visit is Friday the twelfth.\n";
+    let out = redact(text);
+    let dates = placeholders(&out, "DATE");
+    assert_eq!(dates.len(), 6, "{out}");
+    assert!(dates[..5].iter().all(|d| d == &dates[0]), "{out}");
+    assert_ne!(dates[5], dates[0], "{out}");
+    for gone in ["fifth", "4/5/18", "2018", "Apr 18", "twelfth"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+}
+
+#[test]
+fn record_dates_without_a_year_and_short_years() {
+    let out = redact(
+        "9/10 0800 pt resting, VSS.\n11/5: called daughter re: discharge.\n\
+         Seen 17 Jun 01 and 2 Sep 14; injured at work in 8/87; married in '92.\n",
+    );
+    for gone in ["9/10", "11/5", "17 Jun 01", "2 Sep 14", "8/87", "'92"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert!(out.contains("0800 pt resting"), "{out}");
+}
+
+#[test]
+fn clinical_numbers_are_not_dates_or_ages() {
+    let text = "Pain 5/10 at rest. Norco 10/325 mg q6h. PSV 10/5, FiO2 40%. \
+                BP 128/76, HR in the 90s, temp 98.6. Started 1/2 NS at 75 mL/hr. \
+                MRI of C5-6 and L4-5. PT and OR notes; MS stable.\n";
+    let out = redact(text);
+    assert_eq!(out, text, "a clinical measurement was redacted");
+}
+
+#[test]
+fn ages_after_names_and_in_shorthand() {
+    let out = redact(
+        "Mr. Ivo Brandt, 52, was seen with his children Sofia (4) and Mateo (7). \
+         His wife, then 61, is a 9 y/o's grandmother; the boy is 17 years of age \
+         and his brother a 45 yom.\n",
+    );
+    for gone in ["52", "(4)", "(7)", "61", "9 y/o", "17 years", "45 yom"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert_eq!(placeholders(&out, "AGE").len(), 7, "{out}");
+}
+
+#[test]
+fn identifying_numbers_phones_and_addresses_in_prose() {
+    let out = redact(
+        "CPS referral #5512-19 was made; Pager #12345. Appeal E074215 from 21JV-00456 \
+         and 19STCV01234. Call +52 951 555 0199, 310/555/0142, 310.555.0142 or \
+         (310)555-0142 x12. She lived at 1840 Calle Sombra, Ventura, then at Avenida \
+         Hidalgo 12, Juxtlahuaca.\n",
+    );
+    for gone in [
+        "5512-19",
+        "12345",
+        "E074215",
+        "21JV-00456",
+        "19STCV01234",
+        "951 555",
+        "310/555",
+        "310.555",
+        "555-0142",
+        "Calle Sombra",
+        "Ventura",
+        "Hidalgo 12",
+        "Juxtlahuaca",
+    ] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert_eq!(placeholders(&out, "PHONE").len(), 4, "{out}");
+    assert_eq!(placeholders(&out, "LOCATION").len(), 2, "{out}");
+}
+
+#[test]
+fn demographic_words_need_their_cue() {
+    let out = redact(
+        "He is of Zapotec origin, speaks only Zapotec, has limited Spanish and is \
+         divorced; his cousin, a Spanish citizen, is of Navajo descent.\n",
+    );
+    assert_eq!(placeholders(&out, "LANGUAGE").len(), 2, "{out}");
+    assert!(out.contains("[NATIONALITY-1] citizen"), "{out}");
+    for gone in ["Zapotec", "Spanish", "divorced", "Navajo"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    // The same words with no cue are ordinary words.
+    let text = "A crow sat on the Navajo Street sign; the MS patient went to the OR.\n";
+    assert_eq!(redact(text), text);
+}
