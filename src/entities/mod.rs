@@ -6,6 +6,7 @@
 mod classify;
 pub mod lists;
 mod tokens;
+pub mod vocab;
 
 use crate::kind::Kind;
 use crate::matcher::DefaultAction;
