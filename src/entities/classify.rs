@@ -33,6 +33,8 @@ pub struct Ctx<'a> {
     /// Per token: covered by an earlier finding (`Some(soft)`: soft findings may be
     /// replaced by an organisation).
     pub cover: &'a [Option<bool>],
+    /// Per token: its line is written in capitals (see [`super::position::caps_lines`]).
+    pub caps: &'a [bool],
 }
 
 impl Ctx<'_> {
@@ -72,6 +74,7 @@ pub fn classify(ctx: &Ctx, run: &[usize], out: &mut Vec<Span>) {
     names(ctx, l, run, &mut used, out);
     places(ctx, l, run, &mut used, out, true);
     after_cue(ctx, l, run, &mut used, out);
+    super::position::positional(ctx, l, run, &mut used, out);
 }
 
 /// A place no list knows, right after a residence cue ("lives in Penrith", "moved

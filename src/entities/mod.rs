@@ -4,7 +4,10 @@
 //! with the same placeholder ("Maria Lopez", "Ms. Lopez", "Lopez" → one person).
 
 mod classify;
+mod grouping;
+pub mod lexicon;
 pub mod lists;
+mod position;
 mod tokens;
 pub mod vocab;
 
@@ -80,10 +83,12 @@ pub fn extend_known(text: &str, mut found: Vec<Finding>, known: &mut KnownNames)
     });
     let tokens = tokens::tokenize(text, &mut arena);
     let cover = cover_of(&tokens, &found);
+    let caps = position::caps_lines(text, &tokens);
     let ctx = Ctx {
         text,
         tokens: &tokens,
         cover: &cover,
+        caps: &caps,
     };
     let mut spans: Vec<Span> = Vec::new();
     for run in tokens::runs(text, &tokens) {
@@ -212,6 +217,18 @@ fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>, known: &mut
     // A lone word joins the one full name it belongs to, unless it was mentioned
     // alone before that name appeared (then it may be someone else: "Ms. Price" ...
     // "her daughter, Hope Price").
+    let canon = grouping::canonical_keys(&owners);
+    let canonical = |key: String| canon.get(&key).cloned().unwrap_or(key);
+    for keys in owners.values_mut() {
+        let mut joined: Vec<String> = Vec::with_capacity(keys.len());
+        for k in keys.drain(..) {
+            let k = canonical(k);
+            if !joined.contains(&k) {
+                joined.push(k);
+            }
+        }
+        *keys = joined;
+    }
     let key_of = |word: &str| -> String {
         match owners.get(word).map(Vec::as_slice) {
             Some([only])
@@ -247,9 +264,21 @@ fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>, known: &mut
                 .trim_start_matches([' ', '\t', '.'])
                 .starts_with(['\n', '\r']);
         let possessive = text[t.end..].starts_with(['\'', '’']);
+        // "ROE, MARY" after "Mary Roe": a word and a comma before another word
+        // of the same full name.
+        let paired = text[t.end..].starts_with(", ")
+            && tokens.get(i + 1).is_some_and(|n| {
+                n.capitalized
+                    && owners.get(n.folded).is_some_and(|theirs| {
+                        owners
+                            .get(t.folded)
+                            .is_some_and(|mine| mine.iter().any(|k| theirs.contains(k)))
+                    })
+            });
+        let wordlike = l.is_name_word(t.folded) || position::is_safe(l, t.folded);
         let known = owners.contains_key(t.folded)
             && !l.is_stop(t.folded)
-            && (!l.is_name_word(t.folded) || !sentence_start(text, t.start) || possessive);
+            && (!wordlike || !sentence_start(text, t.start) || possessive || paired);
         let titled = i > 0
             && !l.is_stop(t.folded)
             && matches!(tokens[i - 1].folded, "dr" | "mr" | "mrs" | "ms" | "mx")
@@ -274,7 +303,7 @@ fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>, known: &mut
         let key = match words.as_slice() {
             [] => continue,
             [one] => key_of(one.folded),
-            many => join_folded(many),
+            many => canonical(join_folded(many)),
         };
         f.key = Some(Arc::from(key.as_str()));
     }

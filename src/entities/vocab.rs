@@ -33,6 +33,10 @@ pub struct Vocab {
     pub eponym_next: Set,
     /// Particles inside a person's name (`name-particles.txt`).
     pub particles: Set,
+    /// Titles before a name (`title-cues.txt`).
+    pub title_cues: Set,
+    /// Roles and relatives before a name (`role-cues.txt`).
+    pub role_cues: Set,
 }
 
 fn phrases(text: &'static str) -> Phrases {
@@ -58,6 +62,8 @@ pub fn vocab() -> &'static Vocab {
         not_residence: load(&[include_str!("../../patterns/words/not-residence.txt")]),
         eponym_next: load(&[include_str!("../../patterns/words/eponym-next.txt")]),
         particles: load(&[include_str!("../../patterns/words/name-particles.txt")]),
+        title_cues: load(&[include_str!("../../patterns/words/title-cues.txt")]),
+        role_cues: load(&[include_str!("../../patterns/words/role-cues.txt")]),
     })
 }
 
@@ -108,6 +114,34 @@ pub(crate) const CANONICAL_LISTS: &[(&str, &str)] = &[
     (
         "name-particles.txt",
         include_str!("../../patterns/words/name-particles.txt"),
+    ),
+    (
+        "title-cues.txt",
+        include_str!("../../patterns/words/title-cues.txt"),
+    ),
+    (
+        "role-cues.txt",
+        include_str!("../../patterns/words/role-cues.txt"),
+    ),
+    (
+        "community-names.txt",
+        include_str!("../../patterns/words/community-names.txt"),
+    ),
+    (
+        "safe-terms.txt",
+        include_str!("../../patterns/words/safe-terms.txt"),
+    ),
+    (
+        "safe-words.txt",
+        include_str!("../../patterns/words/safe-words.txt"),
+    ),
+    (
+        "lexicon-first-names.txt",
+        include_str!("../../patterns/words/lexicon-first-names.txt"),
+    ),
+    (
+        "lexicon-surnames.txt",
+        include_str!("../../patterns/words/lexicon-surnames.txt"),
     ),
     (
         "not-names.txt",
@@ -180,7 +214,7 @@ mod tests {
     #[test]
     fn cue_lists_are_lower_case_and_loaded() {
         let v = vocab();
-        for (name, text) in &CANONICAL_LISTS[..11] {
+        for (name, text) in &CANONICAL_LISTS[..18] {
             for line in text.lines().filter(|l| !l.starts_with('#')) {
                 assert_eq!(line, fold(line), "{name}: {line:?} is not folded");
             }
