@@ -6,10 +6,11 @@
 
 use super::classify::{Ctx, Span};
 use super::lexicon::{COMMUNITY_NAMES, FIRST_NAMES, SAFE_TERMS, SAFE_WORDS, SURNAMES};
-use super::lists::Lists;
+use super::lists::{Lists, Set};
 use super::tokens::Token;
 use super::vocab::vocab;
 use crate::kind::Kind;
+use std::sync::OnceLock;
 
 /// What made a position name-bearing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,8 +26,22 @@ enum Cue {
 /// hand-written clinical, legal and header words (`not-names.txt`). A hyphenated
 /// word is safe when every part is (follow-up, Swan-Ganz).
 pub fn is_safe(l: &Lists, folded: &str) -> bool {
-    let one = |w: &str| SAFE_WORDS.contains(w) || SAFE_TERMS.contains(w) || l.is_stop(w);
+    let safe = safe_set();
+    let one = |w: &str| safe.contains(w) || l.is_stop(w);
     one(folded) || folded.contains('-') && folded.split('-').all(one)
+}
+
+/// The safe words and terms as a hash set, built on first use (looked up for
+/// every capitalized word, so hashing beats the binary search here).
+fn safe_set() -> &'static Set {
+    static SAFE: OnceLock<Set> = OnceLock::new();
+    SAFE.get_or_init(|| {
+        SAFE_WORDS
+            .iter()
+            .chain(SAFE_TERMS.iter())
+            .map(str::to_string)
+            .collect()
+    })
 }
 
 /// Whether `folded` is in a name lexicon (the Census and SSA lists, the 1990
