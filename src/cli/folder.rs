@@ -58,7 +58,7 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
         }
     }
     let mut numbering = Numbering::new(&args.placeholder);
-    let mut prepared = super::policy::prepare(&args.policy, &mut numbering)?;
+    let mut prepared = super::policy::prepare(&args.policy, scrubber.rule_ids(), &mut numbering)?;
     let case = args.case.case()?;
     prepared.secrets.anchor = args.case.anchor(&case, &mut prepared.policy)?;
     let options = Options {

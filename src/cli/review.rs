@@ -220,7 +220,7 @@ pub fn review(args: ReviewArgs) -> Result<i32> {
     let scrubber = Scrubber::new(&library)?;
     let decisions = load_decisions(args.decisions.as_deref())?;
     let mut numbering = casescrub::Numbering::new(&args.placeholder);
-    let mut prepared = super::policy::prepare(&args.policy, &mut numbering)?;
+    let mut prepared = super::policy::prepare(&args.policy, scrubber.rule_ids(), &mut numbering)?;
     let case = args.case.case()?;
     prepared.secrets.anchor = args.case.anchor(&case, &mut prepared.policy)?;
     let assess = args.case.assessments()?;

@@ -12,6 +12,7 @@ mod hostile;
 mod invariants;
 mod leak_rate;
 mod policy;
+mod registry;
 mod review;
 mod secrets;
 mod snapshots;
