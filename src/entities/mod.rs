@@ -4,6 +4,7 @@
 //! with the same placeholder ("Maria Lopez", "Ms. Lopez", "Lopez" → one person).
 
 mod classify;
+mod continuation;
 mod grouping;
 pub mod lexicon;
 pub mod lists;
@@ -117,6 +118,15 @@ pub fn extend_known(text: &str, mut found: Vec<Finding>, known: &mut KnownNames)
             .map(|s| finding(s.start, s.end, s.kind, s.rule)),
     );
     found.sort_by_key(|f| f.start);
+    let covered: Vec<bool> = cover_of(&tokens, &found)
+        .iter()
+        .map(Option::is_some)
+        .collect();
+    let listed = continuation::continuations(text, &tokens, &found, &covered, l);
+    if !listed.is_empty() {
+        found.extend(listed);
+        found.sort_by_key(|f| f.start);
+    }
     propagate(text, &tokens, &mut found, known);
     without_overlaps(found)
 }

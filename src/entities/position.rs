@@ -28,7 +28,11 @@ enum Cue {
 pub fn is_safe(l: &Lists, folded: &str) -> bool {
     let safe = safe_set();
     let one = |w: &str| safe.contains(w) || l.is_stop(w);
-    one(folded) || folded.contains('-') && folded.split('-').all(one)
+    // A contraction of a safe word: I'm, we'll, don't.
+    let contraction = ["'m", "'re", "'ll", "'ve", "'d", "n't"]
+        .iter()
+        .any(|suffix| folded.strip_suffix(suffix).is_some_and(one));
+    one(folded) || contraction || folded.contains('-') && folded.split('-').all(one)
 }
 
 /// The safe words and terms as a hash set, built on first use (looked up for
@@ -317,8 +321,14 @@ fn reversed(ctx: &Ctx, l: &Lists, i: usize) -> Option<usize> {
     }) {
         end = middle.end;
     }
-    let after = ctx.text[end..].chars().next();
-    after
-        .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | ')' | '\n' | '\r' | ' '))
+    // Not inside a list of names: "Matheus, Janet and Kevin", "Ana, Luz, Eva".
+    let rest = &ctx.text[end..];
+    let listed = rest.starts_with(" and ")
+        || rest.starts_with(" or ")
+        || rest
+            .strip_prefix(", ")
+            .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()) || r.starts_with("and "));
+    let after = rest.chars().next();
+    (!listed && after.is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | ')' | '\n' | '\r' | ' ')))
         .then_some(end)
 }

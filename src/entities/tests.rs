@@ -347,6 +347,21 @@ fn safe_vocabulary_and_acronyms_are_not_names() {
         &[],
     );
     must("Neighbour drove them to the clinic.", Kind::Person, &[]);
+    must(
+        "Hi Freddy, I'm calling. We'll talk.",
+        Kind::Person,
+        &["Freddy"],
+    );
+    must(
+        "They had 3: Matheus, Janet and Quorvina (2).",
+        Kind::Person,
+        &["Matheus", "Janet", "Quorvina"],
+    );
+    must(
+        "Brian Fitzgerald, MSW, Social Worker II",
+        Kind::Person,
+        &["Brian Fitzgerald"],
+    );
 }
 
 #[test]
