@@ -2,8 +2,9 @@
 //! organisations (by suffix), places (gazetteer) and person names (word lists
 //! plus layout and kinship context).
 
-use super::lists::{lists, Lists};
+use super::lists::{lists, Lists, Set};
 use super::tokens::Token;
+use super::vocab::vocab;
 use crate::kind::Kind;
 
 /// A span found by the entity pass.
@@ -19,384 +20,8 @@ pub struct Span {
     pub rule: &'static str,
 }
 
-/// Last words that make a run an organisation: Sunrise Packing Company.
-const ORG_SUFFIX: &[&str] = &[
-    "company",
-    "co",
-    "inc",
-    "incorporated",
-    "llc",
-    "llp",
-    "lp",
-    "ltd",
-    "limited",
-    "corp",
-    "corporation",
-    "group",
-    "services",
-    "insurance",
-    "indemnity",
-    "casualty",
-    "assurance",
-    "underwriters",
-    "management",
-    "authority",
-    "produce",
-    "logistics",
-    "foods",
-    "farms",
-    "landscaping",
-    "manufacturing",
-    "distribution",
-    "distributors",
-    "hospitality",
-    "packing",
-    "packaging",
-    "construction",
-    "transit",
-    "transportation",
-    "trucking",
-    "hospital",
-    "clinic",
-    "center",
-    "centre",
-    "health",
-    "healthcare",
-    "church",
-    "school",
-    "academy",
-    "university",
-    "college",
-    "institute",
-    "associates",
-    "partners",
-    "rehab",
-    "rehabilitation",
-    "pharmacy",
-    "bank",
-    "industries",
-    "enterprises",
-    "systems",
-    "solutions",
-    "technologies",
-    "laboratories",
-    "labs",
-    "motors",
-    "airlines",
-    "markets",
-    "market",
-    "stores",
-    "restaurant",
-    "restaurants",
-    "hotel",
-    "hotels",
-    "resort",
-    "casino",
-    "dairy",
-    "nursery",
-    "builders",
-    "contractors",
-    "plumbing",
-    "roofing",
-    "solicitors",
-    "ab",
-    "gmbh",
-    "plc",
-    "foundation",
-    "association",
-    "cooperative",
-    "agency",
-    "ministries",
-    "cathedral",
-    "parish",
-    "chapel",
-    "start",
-];
-
-/// First words that make a run an organisation: Temple Beth Shalom, Masjid Al-Noor.
-const ORG_PREFIX: &[&str] = &["temple", "masjid", "mosque", "congregation", "synagogue"];
-
-/// Words that do not make an organisation name distinctive on their own (public
-/// agencies such as "Department of Social Services" are not identifiers).
-const ORG_GENERIC: &[&str] = &[
-    "department",
-    "division",
-    "office",
-    "offices",
-    "board",
-    "bureau",
-    "state",
-    "county",
-    "city",
-    "federal",
-    "national",
-    "united",
-    "states",
-    "public",
-    "social",
-    "human",
-    "services",
-    "service",
-    "health",
-    "care",
-    "medical",
-    "medicine",
-    "hospital",
-    "center",
-    "clinic",
-    "children",
-    "family",
-    "families",
-    "community",
-    "mental",
-    "workers",
-    "compensation",
-    "appeals",
-    "court",
-    "superior",
-    "supreme",
-    "district",
-    "school",
-    "unified",
-    "elementary",
-    "middle",
-    "high",
-    "university",
-    "college",
-    "california",
-    "american",
-    "development",
-    "employment",
-    "labor",
-    "industrial",
-    "relations",
-    "safety",
-    "protective",
-    "administration",
-    "veterans",
-    "affairs",
-    "physical",
-    "rehabilitation",
-    "occupational",
-    "independent",
-    "review",
-    "general",
-    "regional",
-    "memorial",
-    "insurance",
-    "company",
-    "group",
-    "management",
-    "head",
-    "start",
-    "maximus",
-    "disability",
-    "social",
-    "security",
-    "program",
-    "law",
-    "legal",
-];
-
-/// Words dropped from the front of an organisation: Defendant Summit Home Health Services.
-const ORG_LEAD: &[&str] = &[
-    "defendant",
-    "defendants",
-    "employer",
-    "applicant",
-    "client",
-    "patient",
-    "claimant",
-    "insurer",
-    "carrier",
-    "the",
-    "at",
-    "by",
-    "for",
-    "from",
-    "with",
-    "and",
-    "of",
-    "in",
-    "on",
-    "to",
-    "a",
-    "an",
-    "dear",
-    "re",
-    "cc",
-    "attn",
-    "respondent",
-    "petitioner",
-    "plaintiff",
-    "employee",
-    "adjuster",
-    "physician",
-    "provider",
-    "worker",
-    "insured",
-    "vs",
-    "v",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-];
-
-/// Relatives and companions: "her son, Thomas", "- Irma Peña, wife".
-const KINSHIP: &[&str] = &[
-    "son",
-    "daughter",
-    "husband",
-    "wife",
-    "mother",
-    "father",
-    "brother",
-    "sister",
-    "grandmother",
-    "grandfather",
-    "grandson",
-    "granddaughter",
-    "aunt",
-    "uncle",
-    "niece",
-    "nephew",
-    "cousin",
-    "partner",
-    "boyfriend",
-    "girlfriend",
-    "fiance",
-    "fiancee",
-    "stepson",
-    "stepdaughter",
-    "stepmother",
-    "stepfather",
-    "child",
-    "spouse",
-    "roommate",
-    "friend",
-    "neighbor",
-    "caregiver",
-    "guardian",
-    "sibling",
-    "parent",
-    "grandchild",
-];
-
-/// Words before a place: "in Fresno", "born in Vietnam".
-const PLACE_CUES: &[&str] = &[
-    "in", "at", "from", "near", "to", "outside", "around", "toward", "towards", "into", "via", "of",
-];
-
-/// Phrases that say where a person lives or comes from: the capitalized words after
-/// them name a place even when no gazetteer lists it ("lives in Penrith").
-const RESIDENCE_CUES: &[&[&str]] = &[
-    &["lives", "in"],
-    &["living", "in"],
-    &["lived", "in"],
-    &["resides", "in"],
-    &["residing", "in"],
-    &["resided", "in"],
-    &["moved", "to"],
-    &["moved", "back", "to"],
-    &["relocated", "to"],
-    &["practising", "in"],
-    &["practicing", "in"],
-    &["resident", "of"],
-    &["native", "of"],
-    &["grew", "up", "in"],
-    &["originally", "from"],
-    &["located", "in"],
-    &["situated", "in"],
-];
-
-/// Phrases that name who a person works for or who represents them: the
-/// capitalized words after them name an organisation ("employed by Etibank",
-/// "represented by Royds Rdw, solicitors"), or a person, found earlier.
-const EMPLOYER_CUES: &[&[&str]] = &[
-    &["employed", "by"],
-    &["employed", "at"],
-    &["works", "for"],
-    &["worked", "for"],
-    &["working", "for"],
-    &["work", "for"],
-    &["works", "at"],
-    &["worked", "at"],
-    &["working", "at"],
-    &["represented", "by"],
-    &["hired", "by"],
-    &["contracted", "by"],
-];
-
-/// Capitalized words that never start a place after a residence cue.
-const NOT_RESIDENCE: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "section",
-    "room",
-    "unit",
-    "apartment",
-    "apt",
-    "housing",
-    "public",
-    "his",
-    "her",
-    "their",
-    "a",
-    "an",
-    "this",
-    "that",
-    "order",
-];
-
-/// Words after an eponym: Spurling's test, Tinel sign.
-const EPONYM_NEXT: &[&str] = &[
-    "test",
-    "tests",
-    "sign",
-    "signs",
-    "maneuver",
-    "manoeuvre",
-    "reflex",
-    "phenomenon",
-    "syndrome",
-    "disease",
-    "procedure",
-    "scale",
-    "score",
-    "questionnaire",
-    "index",
-    "criteria",
-    "classification",
-    "fracture",
-    "position",
-];
-
-/// Particles inside a person's name: Van der Berg, de la Cruz.
-const PARTICLES: &[&str] = &[
-    "de", "del", "la", "las", "los", "van", "von", "der", "den", "da", "di", "du", "le", "al",
-    "el", "bin", "y",
-];
-
-fn has(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
+fn has(list: &Set, word: &str) -> bool {
+    list.contains(word)
 }
 
 /// Everything the run classifier needs about the document.
@@ -408,6 +33,8 @@ pub struct Ctx<'a> {
     /// Per token: covered by an earlier finding (`Some(soft)`: soft findings may be
     /// replaced by an organisation).
     pub cover: &'a [Option<bool>],
+    /// Per token: its line is written in capitals (see [`super::position::caps_lines`]).
+    pub caps: &'a [bool],
 }
 
 impl Ctx<'_> {
@@ -447,6 +74,7 @@ pub fn classify(ctx: &Ctx, run: &[usize], out: &mut Vec<Span>) {
     names(ctx, l, run, &mut used, out);
     places(ctx, l, run, &mut used, out, true);
     after_cue(ctx, l, run, &mut used, out);
+    super::position::positional(ctx, l, run, &mut used, out);
 }
 
 /// A place no list knows, right after a residence cue ("lives in Penrith", "moved
@@ -458,14 +86,14 @@ fn after_cue(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mut V
     if used[0] || !ctx.namey(l, first) || ctx.tok(first).initial {
         return;
     }
-    if has(NOT_RESIDENCE, ctx.word(first)) {
+    if has(&vocab().not_residence, ctx.word(first)) {
         return;
     }
     // The cue's words end right before the run, with only spaces (or, for a
     // place, "the") between.
     let plain_gap =
         |a: usize, b: usize| ctx.text[ctx.tok(a).end..ctx.tok(b).start].trim().is_empty();
-    let cued = |cues: &[&[&str]], k: usize| {
+    let cued = |cues: &super::vocab::Phrases, k: usize| {
         cues.iter().any(|cue| {
             k >= cue.len()
                 && cue.iter().enumerate().all(|(j, w)| {
@@ -478,9 +106,9 @@ fn after_cue(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mut V
     if k > 0 && ctx.word(k - 1) == "the" && !ctx.tok(k - 1).capitalized {
         k -= 1;
     }
-    let (kind, rule, most) = if cued(RESIDENCE_CUES, k) {
+    let (kind, rule, most) = if cued(&vocab().residence_cues, k) {
         (Kind::Location, "place.after-residence-cue", 3)
-    } else if cued(EMPLOYER_CUES, first) {
+    } else if cued(&vocab().employer_cues, first) {
         (Kind::Org, "org.after-employer-cue", 4)
     } else {
         return;
@@ -543,7 +171,7 @@ fn organisation(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mu
     let blocked = |q: usize, used: &[bool]| used[q] || ctx.cover[run[q]] == Some(false);
     // Prefix form.
     if let Some(p) =
-        (0..run.len()).find(|&p| has(ORG_PREFIX, ctx.word(run[p])) && !blocked(p, used))
+        (0..run.len()).find(|&p| has(&vocab().org_prefix, ctx.word(run[p])) && !blocked(p, used))
     {
         let mut to = p;
         while to + 1 < run.len() && !blocked(to + 1, used) && ctx.tok(run[to + 1]).capitalized {
@@ -557,7 +185,7 @@ fn organisation(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mu
     }
     let is_suffix = |q: usize| {
         let w = ctx.word(run[q]);
-        has(ORG_SUFFIX, w) && (w != "start" || q > 0 && ctx.word(run[q - 1]) == "head")
+        has(&vocab().org_suffix, w) && (w != "start" || q > 0 && ctx.word(run[q - 1]) == "head")
             || w == "district"
                 && q > 0
                 && ctx.word(run[q - 1]) == "school"
@@ -585,7 +213,7 @@ fn organisation(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mu
         from -= 1;
     }
     while from < suffix_at
-        && (has(ORG_LEAD, ctx.word(run[from])) || ctx.tok(run[from]).is_connector())
+        && (has(&vocab().org_lead, ctx.word(run[from])) || ctx.tok(run[from]).is_connector())
     {
         from += 1;
     }
@@ -593,8 +221,8 @@ fn organisation(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mu
     let distinctive = (from..=s).any(|q| {
         let t = ctx.tok(run[q]);
         !t.is_connector()
-            && !has(ORG_GENERIC, t.folded)
-            && !has(ORG_SUFFIX, t.folded)
+            && !has(&vocab().org_generic, t.folded)
+            && !has(&vocab().org_suffix, t.folded)
             && !l.is_stop(t.folded)
     });
     if words.len() < 2 || !distinctive {
@@ -676,7 +304,9 @@ fn places(
 
 /// A place cue before token `i` ("in", "at", "from") or a state after it (", CA").
 fn place_cue(ctx: &Ctx, i: usize) -> bool {
-    if ctx.word_before(i).is_some_and(|w| has(PLACE_CUES, w))
+    if ctx
+        .word_before(i)
+        .is_some_and(|w| has(&vocab().place_cues, w))
         && ctx.text[..ctx.tok(i).start]
             .trim_end()
             .ends_with(|c: char| c.is_alphabetic())
@@ -700,7 +330,7 @@ fn names(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mut Vec<S
             !used[q]
                 && (ctx.namey(l, run[q])
                     || ctx.tok(run[q]).initial
-                    || !ctx.tok(run[q]).capitalized && has(PARTICLES, ctx.word(run[q])))
+                    || !ctx.tok(run[q]).capitalized && has(&vocab().particles, ctx.word(run[q])))
         };
         if !free(p) {
             p += 1;
@@ -861,7 +491,7 @@ fn eponym_follows(ctx: &Ctx, i: usize) -> bool {
         .take_while(|c| c.is_alphabetic())
         .collect::<String>()
         .to_lowercase();
-    has(EPONYM_NEXT, &word)
+    has(&vocab().eponym_next, &word)
 }
 
 /// Kinship noun just before ("her son, Thomas") or just after ("Irma Peña, wife").
@@ -879,7 +509,7 @@ fn kinship_near(ctx: &Ctx, a: usize, b: usize) -> bool {
         .rev()
         .collect::<String>()
         .to_lowercase();
-    if has(KINSHIP, prev.trim_end_matches('s')) || has(KINSHIP, &prev) {
+    if has(&vocab().kinship, prev.trim_end_matches('s')) || has(&vocab().kinship, &prev) {
         return true;
     }
     let after = &ctx.text[ctx.tok(b).end..];
@@ -892,5 +522,5 @@ fn kinship_near(ctx: &Ctx, a: usize, b: usize) -> bool {
         .take_while(|c| c.is_alphabetic())
         .collect::<String>()
         .to_lowercase();
-    has(KINSHIP, &next)
+    has(&vocab().kinship, &next)
 }

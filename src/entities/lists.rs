@@ -10,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 /// A set of folded words. Looked up for every capitalized word of every text, so
 /// it hashes with [`WordHasher`] rather than SipHash (the words are our own lists,
 /// not attacker-chosen keys).
-type Set = HashSet<String, BuildHasherDefault<WordHasher>>;
+pub type Set = HashSet<String, BuildHasherDefault<WordHasher>>;
 
 /// The multiply-rotate hash of rustc's `FxHasher`: a few instructions per 8 bytes.
 #[derive(Default, Clone, Copy)]
@@ -43,7 +43,8 @@ pub struct Lists {
     states: Vec<&'static str>,
 }
 
-fn load(texts: &[&str]) -> Set {
+/// The words of `texts` (one a line, `#` comments), folded.
+pub fn load(texts: &[&str]) -> Set {
     texts
         .iter()
         .flat_map(|t| t.lines())

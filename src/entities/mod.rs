@@ -5,8 +5,13 @@
 
 mod age_after_name;
 mod classify;
+mod continuation;
+mod grouping;
+pub mod lexicon;
 pub mod lists;
+mod position;
 mod tokens;
+pub mod vocab;
 
 use crate::kind::Kind;
 use crate::matcher::DefaultAction;
@@ -80,10 +85,12 @@ pub fn extend_known(text: &str, mut found: Vec<Finding>, known: &mut KnownNames)
     });
     let tokens = tokens::tokenize(text, &mut arena);
     let cover = cover_of(&tokens, &found);
+    let caps = position::caps_lines(text, &tokens);
     let ctx = Ctx {
         text,
         tokens: &tokens,
         cover: &cover,
+        caps: &caps,
     };
     let mut spans: Vec<Span> = Vec::new();
     for run in tokens::runs(text, &tokens) {
@@ -112,6 +119,15 @@ pub fn extend_known(text: &str, mut found: Vec<Finding>, known: &mut KnownNames)
             .map(|s| finding(s.start, s.end, s.kind, s.rule)),
     );
     found.sort_by_key(|f| f.start);
+    let covered: Vec<bool> = cover_of(&tokens, &found)
+        .iter()
+        .map(Option::is_some)
+        .collect();
+    let listed = continuation::continuations(text, &tokens, &found, &covered, l);
+    if !listed.is_empty() {
+        found.extend(listed);
+        found.sort_by_key(|f| f.start);
+    }
     propagate(text, &tokens, &mut found, known);
     found.sort_by_key(|f| f.start);
     let ages = age_after_name::ages(text, &found, &tokens);
@@ -215,6 +231,18 @@ fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>, known: &mut
     // A lone word joins the one full name it belongs to, unless it was mentioned
     // alone before that name appeared (then it may be someone else: "Ms. Price" ...
     // "her daughter, Hope Price").
+    let canon = grouping::canonical_keys(&owners);
+    let canonical = |key: String| canon.get(&key).cloned().unwrap_or(key);
+    for keys in owners.values_mut() {
+        let mut joined: Vec<String> = Vec::with_capacity(keys.len());
+        for k in keys.drain(..) {
+            let k = canonical(k);
+            if !joined.contains(&k) {
+                joined.push(k);
+            }
+        }
+        *keys = joined;
+    }
     let key_of = |word: &str| -> String {
         match owners.get(word).map(Vec::as_slice) {
             Some([only])
@@ -250,9 +278,21 @@ fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>, known: &mut
                 .trim_start_matches([' ', '\t', '.'])
                 .starts_with(['\n', '\r']);
         let possessive = text[t.end..].starts_with(['\'', '’']);
+        // "ROE, MARY" after "Mary Roe": a word and a comma before another word
+        // of the same full name.
+        let paired = text[t.end..].starts_with(", ")
+            && tokens.get(i + 1).is_some_and(|n| {
+                n.capitalized
+                    && owners.get(n.folded).is_some_and(|theirs| {
+                        owners
+                            .get(t.folded)
+                            .is_some_and(|mine| mine.iter().any(|k| theirs.contains(k)))
+                    })
+            });
+        let wordlike = l.is_name_word(t.folded) || position::is_safe(l, t.folded);
         let known = owners.contains_key(t.folded)
             && !l.is_stop(t.folded)
-            && (!l.is_name_word(t.folded) || !sentence_start(text, t.start) || possessive);
+            && (!wordlike || !sentence_start(text, t.start) || possessive || paired);
         let titled = i > 0
             && !l.is_stop(t.folded)
             && matches!(tokens[i - 1].folded, "dr" | "mr" | "mrs" | "ms" | "mx")
@@ -277,7 +317,7 @@ fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>, known: &mut
         let key = match words.as_slice() {
             [] => continue,
             [one] => key_of(one.folded),
-            many => join_folded(many),
+            many => canonical(join_folded(many)),
         };
         f.key = Some(Arc::from(key.as_str()));
     }

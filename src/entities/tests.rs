@@ -286,3 +286,96 @@ fn organisations_after_an_employer_cue() {
     must("He was employed by the Council.", Kind::Org, &[]);
     must("represented by Mr John Smith, a lawyer", Kind::Org, &[]);
 }
+
+#[test]
+fn names_by_position_not_by_list() {
+    // A court panel.
+    must(
+        "Before Alvarez, P.J., Brennan, J., and Okoro, J.",
+        Kind::Person,
+        &["Alvarez", "Brennan", "Okoro"],
+    );
+    must("Okoro, J., concurring.", Kind::Person, &["Okoro"]);
+    // A capitalized run holding a lexicon word; hyphen parts.
+    must(
+        "Sione Tuilagi-Mason and Mele Tuilagi-Mason attended",
+        Kind::Person,
+        &["Sione Tuilagi-Mason", "Mele Tuilagi-Mason"],
+    );
+    must(
+        "Catherine is a very sympathetic person.",
+        Kind::Person,
+        &["Catherine"],
+    );
+    // After a role or kinship cue, a word no list holds.
+    must(
+        "Petitioner Quorvani appeared with interpreter Nhia Vang.",
+        Kind::Person,
+        &["Quorvani", "Nhia Vang"],
+    );
+    must(
+        "Spoke with dtr Xiadani by phone.",
+        Kind::Person,
+        &["Xiadani"],
+    );
+    // An initial and a surname, in any case.
+    must("Seen by T. NOLAN today.", Kind::Person, &["T. NOLAN"]);
+}
+
+#[test]
+fn name_words_are_names_only_where_they_name_someone() {
+    must("Dr. Price reviewed it.", Kind::Person, &["Price"]);
+    must("The price was high.", Kind::Person, &[]);
+    must("Her wife Rose drove her in.", Kind::Person, &["Rose"]);
+    must("Rose petals were on the table.", Kind::Person, &[]);
+    must("Judge Young presided.", Kind::Person, &["Young"]);
+    must("Young adults were seen.", Kind::Person, &[]);
+    must("Hope is not a plan. Will he return?", Kind::Person, &[]);
+    must("Mark the date. Bill the carrier.", Kind::Person, &[]);
+}
+
+#[test]
+fn safe_vocabulary_and_acronyms_are_not_names() {
+    must(
+        "Continue Hydrocodone/APAP 10/325 mg. Family receives Medi-Cal.",
+        Kind::Person,
+        &[],
+    );
+    must(
+        "Positive Spurling test, Tinel sign and Phalen test.",
+        Kind::Person,
+        &[],
+    );
+    must("Neighbour drove them to the clinic.", Kind::Person, &[]);
+    must(
+        "Hi Freddy, I'm calling. We'll talk.",
+        Kind::Person,
+        &["Freddy"],
+    );
+    must(
+        "They had 3: Matheus, Janet and Quorvina (2).",
+        Kind::Person,
+        &["Matheus", "Janet", "Quorvina"],
+    );
+    must(
+        "Brian Fitzgerald, MSW, Social Worker II",
+        Kind::Person,
+        &["Brian Fitzgerald"],
+    );
+}
+
+#[test]
+fn every_written_form_of_a_name_shares_one_placeholder() {
+    let s = scrubber();
+    for (text, forms) in [
+        ("Mary Roe was seen. ROE, MARY signed.", 3),
+        (
+            "TOBIAS QUINN HARLOW was seen. Tobias Harlow said. Harlow left.",
+            3,
+        ),
+    ] {
+        let out = s.redact(text, &mut Numbering::default()).output;
+        assert_eq!(out.matches("[PERSON-1]").count(), forms, "{out}");
+        assert!(!out.contains("[PERSON-2]"), "{out}");
+    }
+}

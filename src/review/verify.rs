@@ -514,22 +514,22 @@ mod tests {
     #[test]
     fn value_redacted_in_one_place_but_left_in_another_is_residue() {
         let scrubber = Scrubber::with_default_patterns().unwrap();
-        let text = "Lopez called. Lopez again.";
+        let text = "Quorvak called. Quorvak again.";
         let changes = vec![ReportedChange {
             start: 0,
-            end: 5,
+            end: 7,
             kind: Kind::Person,
             rule: "test.rule".into(),
-            original: "Lopez".into(),
+            original: "Quorvak".into(),
             replacement: "[PERSON-1]".into(),
         }];
-        let out = "[PERSON-1] called. Lopez again.";
+        let out = "[PERSON-1] called. Quorvak again.";
         let v = verify(&scrubber, text, out, &changes);
         assert_eq!(v.code(), 3, "{v:?}");
         let r = &v.residue[0];
         assert_eq!(
             (r.rule.as_str(), r.text.as_str()),
-            (KNOWN_VALUE_RULE, "Lopez")
+            (KNOWN_VALUE_RULE, "Quorvak")
         );
         assert_eq!(
             r.at,
