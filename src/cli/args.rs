@@ -201,6 +201,23 @@ pub struct StreamArgs {
     /// JSONL: a `findings` array per line; CSV: a `findings` column holding JSON.
     #[arg(long)]
     pub findings: bool,
+    /// Pass records that lack a --field (or hold null in it) or a --column through
+    /// unredacted, and count them on stderr (default: stop with an error naming the line).
+    #[arg(long)]
+    pub allow_missing_field: bool,
+    /// CSV rows with more fields than the header: `error` (default: stop, naming the
+    /// line) or `redact` (redact the extra fields as text).
+    #[arg(long, value_enum, default_value_t = ExtraFields::Error, value_name = "WHAT", requires = "csv")]
+    pub extra_fields: ExtraFields,
+}
+
+/// `--extra-fields`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtraFields {
+    /// Stop with an error naming the line.
+    Error,
+    /// Redact the extra fields as text.
+    Redact,
 }
 
 #[derive(Debug, Args)]

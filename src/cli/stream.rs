@@ -60,6 +60,7 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
         let options = stream::jsonl::Options {
             fields: args.stream.fields.clone(),
             findings: args.stream.findings,
+            allow_missing: args.stream.allow_missing_field,
         };
         stream::jsonl::redact(
             &engine,
@@ -74,6 +75,11 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
             columns: args.stream.columns.clone(),
             findings: args.stream.findings,
             delimiter: b',',
+            allow_missing: args.stream.allow_missing_field,
+            extra: match args.stream.extra_fields {
+                super::args::ExtraFields::Error => stream::csv::Extra::Error,
+                super::args::ExtraFields::Redact => stream::csv::Extra::Redact,
+            },
         };
         stream::csv::redact(
             &engine,
@@ -84,17 +90,53 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
             output,
         )
     };
-    match result {
-        Ok(_) => {}
+    let stats = match result {
+        Ok(stats) => stats,
         Err(casescrub::Error::Io { source, .. })
             if source.kind() == std::io::ErrorKind::BrokenPipe =>
         {
             return Ok(0)
         }
         Err(e) => return Err(e.into()),
-    }
+    };
     if let Some(f) = file {
         f.commit()?;
     }
+    let what = if args.stream.jsonl { "field" } else { "column" };
+    if stats.missing > 0 {
+        eprintln!(
+            "casescrub: {} of {} {} had no {what} {} and passed through unredacted (--allow-missing-field)",
+            stats.missing,
+            stats.records,
+            plural(stats.records, "record", "records"),
+            names(if args.stream.jsonl { &args.stream.fields } else { &args.stream.columns }),
+        );
+    }
+    if stats.extra > 0 {
+        eprintln!(
+            "casescrub: {} {} had more fields than the header; the extra fields were redacted as text",
+            stats.extra,
+            plural(stats.extra, "record", "records"),
+        );
+    }
     Ok(0)
+}
+
+/// `one` for 1, else `many`.
+pub(super) fn plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+/// `a`, `b` or `c` for messages.
+fn names(list: &[String]) -> String {
+    let quoted: Vec<String> = list.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
