@@ -11,6 +11,26 @@ use std::path::Path;
 
 /// Runs the parsed command; returns the exit code.
 pub fn run(cli: Cli) -> Result<i32> {
+    let stdout_input = match &cli.command {
+        Command::Redact(a)
+            if a.output.as_deref().is_none_or(|o| o == Path::new("-")) || a.diff.is_some() =>
+        {
+            Some(a.input.as_path())
+        }
+        Command::Scan(a) => Some(a.input.as_path()),
+        Command::Restore(a) if a.output.is_none() => Some(a.input.as_path()),
+        Command::Explain(a) => Some(a.file.as_path()),
+        _ => None,
+    };
+    if let Some(input) = stdout_input.filter(|p| *p != Path::new("-")) {
+        if io::stdout_is(input) {
+            bail!(
+                "{}: standard output is the input file; writing to it would destroy the input \
+                 (write to another file with -o, or use -o FILE --in-place to replace it)",
+                display(input)
+            );
+        }
+    }
     match cli.command {
         Command::Redact(args) => redact(*args),
         Command::Scan(args) => scan(args),
