@@ -48,7 +48,7 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
         (None, Target::InPlace { backup }) => backup.join(MANIFEST_NAME),
     };
     let threads = threads(&args);
-    if let Some(vault) = &args.policy.vault {
+    if let Some(vault) = &args.detection.policy.vault {
         let input = bulk::paths::resolve(&args.input)?;
         if bulk::paths::resolve(vault)?.starts_with(&input) {
             bail!(
@@ -58,9 +58,9 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
         }
     }
     let mut numbering = Numbering::new(&args.placeholder);
-    let mut prepared = super::policy::prepare(&args.policy, &mut numbering)?;
-    let case = args.case.case()?;
-    prepared.secrets.anchor = args.case.anchor(&case, &mut prepared.policy)?;
+    let mut prepared = super::policy::prepare(&args.detection.policy, &mut numbering)?;
+    let case = args.detection.case.case()?;
+    prepared.secrets.anchor = args.detection.case.anchor(&case, &mut prepared.policy)?;
     let options = Options {
         input: args.input.clone(),
         target,
@@ -70,15 +70,15 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
         manifest: manifest.clone(),
         report: args.report.clone(),
         policy_name: Some(prepared.policy.name().to_string()),
-        assess: args.case.assess(args.report.as_deref())?,
+        assess: args.assess.assess(args.report.as_deref())?,
     };
     let bar = Bar::new(!args.bulk.quiet && std::io::stderr().is_terminal());
     let (vault_path, vault) = match &mut prepared.vault {
         Some((path, vault)) => (Some(path.clone()), Some(vault)),
         None => (None, None),
     };
-    let engine: Box<dyn bulk::Engine> = if args.case.wanted() {
-        let roles = args.case.placeholders == super::case::Placeholders::Roles;
+    let engine: Box<dyn bulk::Engine> = if args.detection.case.wanted() {
+        let roles = args.detection.case.placeholders == super::case::Placeholders::Roles;
         Box::new(
             casescrub::case::CaseEngine::new(
                 scrubber,

@@ -4,6 +4,7 @@ mod args;
 mod case;
 mod chunked;
 mod commands;
+mod detection;
 mod folder;
 mod policy;
 mod review;

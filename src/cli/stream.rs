@@ -20,11 +20,11 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
     if args.report.is_some() {
         bail!("--report is for files and folders; in dataset mode use --findings (a findings array per record)");
     }
-    if args.policy.vault.is_some() {
+    if args.detection.policy.vault.is_some() {
         bail!("--vault is not available in dataset mode; use --key-file with a pseudonym policy for tokens that are stable across runs and machines");
     }
     let mut numbering = Numbering::new(&args.placeholder);
-    let prepared = super::policy::prepare(&args.policy, &mut numbering)?;
+    let prepared = super::policy::prepare(&args.detection.policy, &mut numbering)?;
     let engine = PolicyEngine::new(scrubber, &prepared.policy, &prepared.secrets, None);
 
     let stdin = args.input == Path::new("-");

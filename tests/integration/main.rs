@@ -6,6 +6,7 @@ mod case_leaks;
 mod case_review;
 mod chunked;
 mod cli;
+mod explain;
 mod failclosed;
 mod faults;
 mod folder;
