@@ -47,6 +47,11 @@ pub enum Command {
     Case(super::case::CaseCommand),
 }
 
+/// Help of `--placeholder`. clap replaces a literal `{n}` in help text with a
+/// newline, so the `n` follows an ANSI reset (`ESC[0m`), which clap leaves alone and
+/// strips when stdout is not a terminal: the help reads `{n}` either way.
+pub const PLACEHOLDER_HELP: &str = "Placeholder template: `{kind}` is replaced by the kind (PERSON, DATE, ...) and `{\u{1b}[0mn}` by the number of the value within its kind";
+
 /// Pattern-library options shared by every command.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Patterns")]
@@ -97,9 +102,8 @@ pub struct RedactArgs {
     /// Lines of context around each change in the diff.
     #[arg(long, default_value_t = 3, value_name = "N")]
     pub context: usize,
-    /// Placeholder template: `{kind}` is replaced by the kind (PERSON, DATE, ...) and
-    /// `{n}` by the number of the value within its kind.
-    #[arg(long, default_value = casescrub::placeholder::DEFAULT_TEMPLATE, value_name = "TEMPLATE")]
+    // Help text in PLACEHOLDER_HELP: clap turns a literal `{n}` in help into a newline.
+    #[arg(long, help = super::args::PLACEHOLDER_HELP, default_value = casescrub::placeholder::DEFAULT_TEMPLATE, value_name = "TEMPLATE")]
     pub placeholder: String,
     /// When to colour the diff.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]

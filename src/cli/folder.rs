@@ -127,8 +127,9 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
     let failed = summary.count(Status::Failed);
     if !args.bulk.quiet {
         eprintln!(
-            "casescrub: {} files, {:.1} MB: {} redacted, {} already up to date, {} skipped, {} failed; manifest {}",
+            "casescrub: {} {}, {:.1} MB: {} redacted, {} already up to date, {} skipped, {} failed; manifest {}",
             summary.entries.len(),
+            super::stream::plural(summary.entries.len() as u64, "file", "files"),
             summary.bytes() as f64 / 1e6,
             summary.count(Status::Redacted),
             summary.count(Status::Resumed),
@@ -141,6 +142,7 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
 }
 
 /// The progress bar: bytes done of bytes found, on stderr only when it is a terminal.
+/// Decimal megabytes like the summary line, and at most about 66 columns.
 struct Bar {
     bar: ProgressBar,
     files: Mutex<usize>,
@@ -158,7 +160,7 @@ impl Bar {
         );
         bar.set_style(
             ProgressStyle::with_template(
-                "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} {msg} eta {eta}",
+                "{bar:20} {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec} {msg} eta {eta}",
             )
             .expect("valid template"),
         );
@@ -172,7 +174,10 @@ impl Bar {
 impl Progress for Bar {
     fn start(&self, files: usize, bytes: u64) {
         self.bar.set_length(bytes);
-        self.bar.set_message(format!("0/{files} files"));
+        self.bar.set_message(format!(
+            "0/{files} {}",
+            super::stream::plural(files as u64, "file", "files")
+        ));
         *self.files.lock().unwrap_or_else(|p| p.into_inner()) = 0;
         self.bar.set_prefix(files.to_string());
     }
@@ -182,8 +187,9 @@ impl Progress for Bar {
         let mut done = self.files.lock().unwrap_or_else(|p| p.into_inner());
         *done += 1;
         self.bar.inc(bytes);
-        self.bar
-            .set_message(format!("{done}/{} files", self.bar.prefix()));
+        let total = self.bar.prefix();
+        let unit = if total == "1" { "file" } else { "files" };
+        self.bar.set_message(format!("{done}/{total} {unit}"));
     }
 }
 

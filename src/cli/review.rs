@@ -148,9 +148,8 @@ pub struct ReviewArgs {
     /// Where to write the page (mode 0600: it contains original identifying text).
     #[arg(short, long, value_name = "review.html")]
     pub output: PathBuf,
-    /// Placeholder template: `{kind}` is replaced by the kind (PERSON, DATE, ...) and
-    /// `{n}` by the number of the value within its kind.
-    #[arg(long, default_value = casescrub::placeholder::DEFAULT_TEMPLATE, value_name = "TEMPLATE")]
+    // Help text in PLACEHOLDER_HELP: clap turns a literal `{n}` in help into a newline.
+    #[arg(long, help = super::args::PLACEHOLDER_HELP, default_value = casescrub::placeholder::DEFAULT_TEMPLATE, value_name = "TEMPLATE")]
     pub placeholder: String,
     /// Reviewer decisions to show and apply (JSON `casescrub.decisions/1`).
     #[arg(long, value_name = "FILE")]

@@ -252,3 +252,60 @@ fn jsonl_record_without_a_change_is_copied_byte_for_byte() {
             "{\"text\":\"DOB [DATE-1]\"}\n",
         ));
 }
+
+/// The checklist's counts are the detector's own: a missed name is counted nowhere.
+/// The page and `--coverage` say so, and list the capitalised words left that are
+/// not in the safe vocabulary, where the missed name shows up at once.
+#[test]
+fn coverage_says_counts_are_of_what_was_detected_and_lists_the_residue() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("note.txt");
+    std::fs::write(
+        &input,
+        "Claimant: Maria Lopez\nA letter from Quenvale arrived on the porch.\n",
+    )
+    .unwrap();
+    let page = dir.path().join("review.html");
+    casescrub()
+        .arg("review")
+        .arg(&input)
+        .arg("--coverage")
+        .arg("-o")
+        .arg(&page)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        html.contains("These counts are of what was detected."),
+        "{html}"
+    );
+    assert!(html.contains("Look at these"), "{html}");
+    assert!(
+        html.contains("<span class=\"word\">Quenvale</span>"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("<span class=\"word\">Claimant</span>"),
+        "{html}"
+    );
+
+    let report = dir.path().join("r.json");
+    casescrub()
+        .arg("redact")
+        .arg(&input)
+        .args(["--coverage", "-o"])
+        .arg(dir.path().join("out.txt"))
+        .arg("--report")
+        .arg(&report)
+        .assert()
+        .success();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let coverage = &json["files"][0]["coverage"];
+    assert!(coverage["basis"]
+        .as_str()
+        .unwrap()
+        .starts_with("counts are of what casescrub detected"));
+    assert_eq!(coverage["residue"][0]["word"], "Quenvale");
+    assert_eq!(json["coverage"]["residue"][0]["word"], "Quenvale");
+}

@@ -10,6 +10,7 @@ mod explain;
 mod failclosed;
 mod faults;
 mod folder;
+mod help;
 mod hostile;
 mod invariants;
 mod leak_rate;
