@@ -12,6 +12,10 @@
 //! assert_eq!(out.output, "Seen on [DATE-1]; they return [DATE-1].");
 //! ```
 
+// The library never prints: messages go back to the caller as values (the binary
+// prints them).
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod assess;
 pub mod bulk;
 pub mod case;
@@ -19,6 +23,7 @@ pub mod chunked;
 pub mod detect;
 pub mod diff;
 pub mod encoding;
+pub mod engine;
 pub mod entities;
 pub mod error;
 pub mod fold;
@@ -43,6 +48,7 @@ pub mod settle;
 pub mod stream;
 pub mod validate;
 
+pub use engine::{Engine, PolicyEngine};
 pub use error::{Error, Result};
 pub use kind::Kind;
 pub use matcher::Matcher;
@@ -51,10 +57,32 @@ pub use placeholder::Numbering;
 pub use redact::{Change, Redaction};
 pub use resolve::Finding;
 
+use std::sync::Arc;
+
+/// Ids of findings that policies and review decisions add, beside the library's.
+pub const NON_LIBRARY_RULES: &[&str] = &[
+    policy::lists::DENY_RULE,
+    review::decisions::ADDED_RULE,
+    review::verify::KNOWN_VALUE_RULE,
+];
+
+fn rule_ids(library: &Library) -> Vec<Arc<str>> {
+    let mut ids: Vec<Arc<str>> = library
+        .rules()
+        .map(|r| Arc::from(r.id.as_str()))
+        .chain(NON_LIBRARY_RULES.iter().map(|&id| Arc::from(id)))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
 /// A compiled pattern library ready to scan and redact text.
 #[derive(Debug)]
 pub struct Scrubber {
     matcher: Matcher,
+    /// Every rule id the library declares, compiled or made by a stage (sorted).
+    rule_ids: Vec<Arc<str>>,
 }
 
 impl Scrubber {
@@ -62,6 +90,7 @@ impl Scrubber {
     pub fn new(library: &Library) -> Result<Self> {
         Ok(Scrubber {
             matcher: Matcher::new(library)?,
+            rule_ids: rule_ids(library),
         })
     }
 
@@ -78,6 +107,7 @@ impl Scrubber {
             });
             Ok(Scrubber {
                 matcher: Matcher::new_parallel(library)?,
+                rule_ids: rule_ids(library),
             })
         })
     }
@@ -85,6 +115,13 @@ impl Scrubber {
     /// Compiles the embedded default library.
     pub fn with_default_patterns() -> Result<Self> {
         Self::new(&Library::embedded()?)
+    }
+
+    /// Every rule id that a finding of this scrubber can carry, sorted: the
+    /// library's rules (compiled ones and those a stage makes) and the ids of
+    /// findings added by policies and review decisions.
+    pub fn rule_ids(&self) -> &[Arc<str>] {
+        &self.rule_ids
     }
 
     /// The compiled matcher.

@@ -117,7 +117,8 @@ impl Matcher {
     }
 
     fn build<'a>(specs: impl IntoIterator<Item = &'a RuleSpec>, parallel: bool) -> Result<Self> {
-        let mut specs: Vec<&RuleSpec> = specs.into_iter().collect();
+        // Rules made by a stage (the entity pass) have no engine to compile.
+        let mut specs: Vec<&RuleSpec> = specs.into_iter().filter(|s| s.is_compiled()).collect();
         // Leftmost-first: at one position, the higher-priority regex wins.
         specs.sort_by(|a, b| b.priority.cmp(&a.priority).then(a.id.cmp(&b.id)));
         let sources: Vec<String> = specs

@@ -35,6 +35,22 @@ pub fn neutral_form(word: &str, next_word: Option<&str>) -> Option<String> {
     Some(out)
 }
 
+/// The word after `end` (lower case) when it follows directly after spaces.
+pub fn next_word(text: &str, end: usize) -> Option<String> {
+    let rest = &text[end..];
+    let immediately = rest
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric);
+    if !immediately {
+        return None;
+    }
+    rest.split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
 /// Whether a following word makes "her"/"his" a possessive determiner.
 fn starts_noun_phrase(next: &str) -> bool {
     const NOT_NOUN: &[&str] = &[

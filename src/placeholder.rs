@@ -98,3 +98,29 @@ pub fn check_template(template: &str) -> Result<(), String> {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_count_per_kind_and_repeat_per_value() {
+        let mut n = Numbering::default();
+        assert_eq!(n.placeholder(Kind::Date, "6/18/02"), "[DATE-1]");
+        assert_eq!(n.placeholder(Kind::Person, "Lopez"), "[PERSON-1]");
+        assert_eq!(n.placeholder(Kind::Date, "7/1/03"), "[DATE-2]");
+        // Every spelling of one date is one value.
+        assert_eq!(n.placeholder(Kind::Date, "June 18, 2002"), "[DATE-1]");
+        assert_eq!(n.placeholder(Kind::Person, "LOPEZ"), "[PERSON-1]");
+    }
+
+    #[test]
+    fn templates_and_assigned_numbers() {
+        let mut n = Numbering::new("<{kind}:{n}>");
+        n.assign(Kind::Person, "ruiz", 7);
+        assert_eq!(n.placeholder_for_key(Kind::Person, "ruiz"), "<PERSON:7>");
+        assert_eq!(n.placeholder_for_key(Kind::Person, "lopez"), "<PERSON:8>");
+        assert!(check_template("[{kind}-{n}]").is_ok());
+        assert!(check_template("[{kind}]").is_err());
+    }
+}

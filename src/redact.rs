@@ -2,8 +2,8 @@
 
 use crate::grammar;
 use crate::kind::Kind;
+use crate::neutral::{neutral_form, next_word};
 use crate::placeholder::Numbering;
-use crate::policy::{CompiledPolicy, Rewriter, Secrets};
 use crate::resolve::Finding;
 use serde::Serialize;
 use std::sync::Arc;
@@ -75,12 +75,49 @@ pub trait Replacer {
     fn replace(&mut self, text: &str, finding: &Finding) -> Option<Replacement>;
 }
 
-/// Replaces each finding of `text` (sorted, non-overlapping) under the default
-/// `strict` policy and keeps every other byte.
+/// The default rewrite, with no policy: every finding becomes a numbered
+/// placeholder (mentions of one person share the key of the full name), and a
+/// gendered pronoun or title its neutral form ("She takes" → "They take", "Mrs." →
+/// "Mx."). It is what the `strict` profile does (a test in `policy` holds the two
+/// equal), without the policy layer, so settling and the plain redaction path do
+/// not depend on policies.
+#[derive(Debug)]
+pub struct Placeholders<'a> {
+    numbering: &'a mut Numbering,
+}
+
+impl<'a> Placeholders<'a> {
+    /// Numbers placeholders with `numbering`.
+    pub fn new(numbering: &'a mut Numbering) -> Self {
+        Placeholders { numbering }
+    }
+}
+
+impl Replacer for Placeholders<'_> {
+    fn replace(&mut self, text: &str, f: &Finding) -> Option<Replacement> {
+        let original = f.text(text);
+        if f.kind == Kind::Gender {
+            if let Some(n) = neutral_form(original, next_word(text, f.end).as_deref()) {
+                if n == original {
+                    return None;
+                }
+                return Some(Replacement {
+                    neutral: true,
+                    ..Replacement::new(n)
+                });
+            }
+        }
+        Some(Replacement::new(match &f.key {
+            Some(key) => self.numbering.placeholder_for_key(f.kind, key),
+            None => self.numbering.placeholder(f.kind, original),
+        }))
+    }
+}
+
+/// Replaces each finding of `text` (sorted, non-overlapping) with the default
+/// rewrite ([`Placeholders`]) and keeps every other byte.
 pub fn redact(text: &str, findings: &[Finding], numbering: &mut Numbering) -> Redaction {
-    let secrets = Secrets::default();
-    let mut rewriter = Rewriter::new(CompiledPolicy::strict(), &secrets, numbering);
-    redact_with(text, findings, &mut rewriter)
+    redact_with(text, findings, &mut Placeholders::new(numbering))
 }
 
 /// Replaces each finding of `text` (sorted, non-overlapping) as `replacer` decides
@@ -209,5 +246,99 @@ impl<'a> LineIndex<'a> {
         }
         self.offset = at;
         (self.line, self.column + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(text: &str, value: &str, kind: Kind) -> Finding {
+        let start = text.find(value).expect("value in text");
+        Finding {
+            start,
+            end: start + value.len(),
+            kind,
+            rule: Arc::from("test.rule"),
+            action: crate::matcher::DefaultAction::Placeholder,
+            key: None,
+        }
+    }
+
+    #[test]
+    fn the_same_value_gets_the_same_placeholder() {
+        let text = "Lopez met Ruiz; Lopez left.";
+        let mut found = vec![
+            finding(text, "Lopez", Kind::Person),
+            finding(text, "Ruiz", Kind::Person),
+        ];
+        let second = text.rfind("Lopez").unwrap();
+        found.push(Finding {
+            start: second,
+            end: second + 5,
+            ..found[0].clone()
+        });
+        let red = redact(text, &found, &mut Numbering::default());
+        assert_eq!(red.output, "[PERSON-1] met [PERSON-2]; [PERSON-1] left.");
+        assert_eq!(red.changes.len(), 3);
+        assert_eq!(
+            apply_changes(text, &red.changes).as_deref(),
+            Some(&*red.output)
+        );
+    }
+
+    #[test]
+    fn a_pronoun_becomes_neutral_and_its_verb_agrees() {
+        let text = "She takes Norco.";
+        let red = redact(
+            text,
+            &[finding(text, "She", Kind::Gender)],
+            &mut Numbering::default(),
+        );
+        assert_eq!(red.output, "They take Norco.");
+        // The change covers the verb, so the report still reproduces the output.
+        assert_eq!(red.changes[0].original, "She takes");
+        assert_eq!(
+            apply_changes(text, &red.changes).as_deref(),
+            Some(&*red.output)
+        );
+    }
+
+    #[test]
+    fn mentions_sharing_a_key_share_a_placeholder() {
+        let text = "Maria Lopez; Ms. Lopez.";
+        let mut full = finding(text, "Maria Lopez", Kind::Person);
+        full.key = Some(Arc::from("lopez maria"));
+        let at = text.rfind("Lopez").unwrap();
+        let bare = Finding {
+            start: at,
+            end: at + 5,
+            ..full.clone()
+        };
+        let red = redact(text, &[full, bare], &mut Numbering::default());
+        assert_eq!(red.output, "[PERSON-1]; Ms. [PERSON-1].");
+    }
+
+    #[test]
+    fn line_and_column_count_characters_across_line_ends() {
+        let text = "a\r\nbé\rc 6/18/02";
+        let red = redact(
+            text,
+            &[finding(text, "6/18/02", Kind::Date)],
+            &mut Numbering::default(),
+        );
+        assert_eq!((red.changes[0].line, red.changes[0].column), (3, 3));
+    }
+
+    #[test]
+    fn changes_that_do_not_match_the_input_are_refused() {
+        let text = "on 6/18/02";
+        let mut red = redact(
+            text,
+            &[finding(text, "6/18/02", Kind::Date)],
+            &mut Numbering::default(),
+        );
+        red.changes[0].original = "6/18/03".into();
+        assert_eq!(apply_changes(text, &red.changes), None);
     }
 }

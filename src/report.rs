@@ -1,7 +1,9 @@
 //! The JSON report (`casescrub.report/1`): the contract scripts rely on.
 
+use crate::assess::{Assess, Coverage, Risk, RunRisk};
 use crate::kind::Kind;
 use crate::redact::Change;
+use crate::resolve::Finding;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -85,5 +87,46 @@ impl Report {
     /// Pretty JSON text.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("report serializes")
+    }
+}
+
+/// Filling a report's assessment sections lives beside the report, so `assess`
+/// computes sections and never depends on the report that holds them.
+impl Assess {
+    /// Fills the sections of one file entry: `input` redacted by `changes` into
+    /// `output`, whose own scan found `remaining`.
+    pub fn fill(
+        &self,
+        report: &mut FileReport,
+        input: &str,
+        changes: &[Change],
+        output: &str,
+        remaining: &[Finding],
+    ) {
+        if self.coverage {
+            report.coverage = Some(Coverage::for_file(input, changes, output, remaining));
+        }
+        if self.risk {
+            report.risk = Some(Risk::assess(output, remaining, &self.rare));
+        }
+    }
+
+    /// The run sections from the file entries (in path order).
+    pub fn totals(&self, files: &[FileReport]) -> (Option<Coverage>, Option<RunRisk>) {
+        let coverage = self.coverage.then(|| {
+            let mut total = Coverage::empty();
+            for c in files.iter().filter_map(|f| f.coverage.as_ref()) {
+                total.add(c);
+            }
+            total
+        });
+        let risk = self.risk.then(|| {
+            RunRisk::new(
+                files
+                    .iter()
+                    .filter_map(|f| f.risk.as_ref().map(|r| (f.input.as_str(), r))),
+            )
+        });
+        (coverage, risk)
     }
 }

@@ -4,6 +4,7 @@
 use crate::matcher::Matcher;
 use crate::patterns::{Library, RuleSpec};
 use crate::resolve::resolve_with;
+use crate::Scrubber;
 
 /// One example that did not behave as its rule promised.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,8 +24,81 @@ const OPEN: char = '«';
 const CLOSE: char = '»';
 
 /// Tests the examples of every rule in `library`; an empty result means all passed.
+///
+/// A rule with its own engine is tested alone; a rule made by a stage (the entity
+/// pass) is tested through the whole detector of `library`.
 pub fn test_library(library: &Library) -> Vec<ExampleFailure> {
-    library.rules().flat_map(test_rule).collect()
+    let mut failures: Vec<ExampleFailure> = library
+        .rules()
+        .filter(|r| r.is_compiled())
+        .flat_map(test_rule)
+        .collect();
+    let staged: Vec<&RuleSpec> = library.rules().filter(|r| !r.is_compiled()).collect();
+    if staged.is_empty() {
+        return failures;
+    }
+    match Scrubber::new(library) {
+        Ok(scrubber) => {
+            for spec in staged {
+                failures.extend(test_staged_rule(&scrubber, spec));
+            }
+        }
+        Err(e) => failures.push(ExampleFailure {
+            rule: "(library)".into(),
+            source: String::new(),
+            example: String::new(),
+            problem: format!("does not compile: {e}"),
+        }),
+    }
+    failures
+}
+
+/// Tests the examples of a rule that a stage makes, through `scrubber`'s whole
+/// detector: each marked span must be a finding of this rule; a `no_match` string
+/// must have no finding of this rule.
+pub fn test_staged_rule(scrubber: &Scrubber, spec: &RuleSpec) -> Vec<ExampleFailure> {
+    let fail = |example: &str, problem: String| ExampleFailure {
+        rule: spec.id.clone(),
+        source: spec.source.clone(),
+        example: example.to_string(),
+        problem,
+    };
+    let mut failures = Vec::new();
+    for example in &spec.examples.must_match {
+        let (text, expected) = strip_marks(example);
+        let found = scrubber.detect(&text);
+        let mine: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|f| *f.rule == *spec.id)
+            .map(|f| (f.start, f.end))
+            .collect();
+        let ok = match &expected {
+            Some(marked) => marked.iter().all(|span| mine.contains(span)),
+            None => mine.iter().any(|&(s, e)| s == 0 && e == text.len()),
+        };
+        if !ok {
+            let got: Vec<String> = found
+                .iter()
+                .map(|f| format!("{} ({})", &text[f.start..f.end], f.rule))
+                .collect();
+            failures.push(fail(
+                example,
+                format!("expected the marked text to be found by this rule; found {got:?}"),
+            ));
+        }
+    }
+    for example in &spec.examples.no_match {
+        let found = scrubber.detect(example);
+        let got: Vec<&str> = found
+            .iter()
+            .filter(|f| *f.rule == *spec.id)
+            .map(|f| &example[f.start..f.end])
+            .collect();
+        if !got.is_empty() {
+            failures.push(fail(example, format!("must not match, but found {got:?}")));
+        }
+    }
+    failures
 }
 
 /// Tests one rule's examples against that rule alone.

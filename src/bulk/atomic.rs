@@ -16,22 +16,21 @@ pub struct AtomicFile {
     _in_flight: InFlight,
 }
 
-/// Temporary files being written, removed by [`remove_temporaries_on_interrupt`]'s
-/// handler so Ctrl-C leaves no partial file behind.
+/// Temporary files being written, removed by [`remove_temporaries`] so an
+/// interrupted run leaves no partial file behind.
 static IN_FLIGHT: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
 
-/// On Ctrl-C (SIGINT, SIGTERM), deletes every temporary file still being written and
-/// exits with status 130. Files already committed, and the manifest lines written
-/// for them, stay: `--resume` finishes the rest.
-pub fn remove_temporaries_on_interrupt() {
-    let _ = ctrlc::set_handler(|| {
-        let paths = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
-        for path in paths.iter() {
-            let _ = std::fs::remove_file(path);
-        }
-        eprintln!("casescrub: interrupted; completed files are kept (see the manifest), partial ones removed");
-        std::process::exit(130);
-    });
+/// Deletes every temporary file still being written and returns how many there
+/// were. The binary calls it from its Ctrl-C (SIGINT, SIGTERM) handler before it
+/// exits; the library itself never installs handlers, prints or exits. Files
+/// already committed, and the manifest lines written for them, stay: `--resume`
+/// finishes the rest.
+pub fn remove_temporaries() -> usize {
+    let paths = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
+    for path in paths.iter() {
+        let _ = std::fs::remove_file(path);
+    }
+    paths.len()
 }
 
 fn track(path: &Path, in_flight: bool) {

@@ -7,13 +7,14 @@
 //! `threads`, and memory stays bounded by a small window of files in flight.
 
 pub mod atomic;
-pub mod engine;
 pub mod hash;
 pub mod manifest;
 pub mod paths;
 pub mod run;
 pub mod walk;
 
-pub use engine::{Engine, PolicyEngine};
+/// The per-text engine moved to [`crate::engine`] (it sits below every mode); kept
+/// here so existing paths still work.
+pub use crate::engine::{Engine, PolicyEngine};
 pub use manifest::{ManifestEntry, Status};
 pub use run::{run, Options, Progress, Summary, Target};

@@ -14,11 +14,11 @@
 //! sequencer, which bounds memory.
 
 use super::atomic::{self, AtomicFile};
-use super::engine::Engine;
 use super::hash::sha256_hex;
 use super::manifest::{self, Appender, ManifestEntry, Status, SCHEMA};
 use super::paths;
 use super::walk::{self, Found, Problem};
+use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::redact::Redaction;
 use crate::report::{FileReport, SENSITIVE_NOTE};

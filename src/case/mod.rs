@@ -4,7 +4,7 @@
 //!
 //! ```
 //! use casescrub::case::{Case, CaseEngine, Roster};
-//! use casescrub::bulk::Engine;
+//! use casescrub::Engine;
 //! use casescrub::policy::{CompiledPolicy, Secrets};
 //! use casescrub::{Numbering, Scrubber};
 //! let roster = Roster::from_toml("case.toml", r#"
@@ -32,8 +32,8 @@ pub mod variants;
 
 pub use roster::{Roster, RosterError};
 
-use crate::bulk::Engine;
 use crate::detect::is_word_edge;
+use crate::engine::Engine;
 use crate::kind::Kind;
 use crate::matcher::DefaultAction;
 use crate::normalize::{parse_date, value_key};
@@ -351,7 +351,7 @@ impl Case {
 }
 
 /// Detection and rewriting with a roster (and, with `roles`, role placeholders),
-/// under a policy; plugs into folder mode like [`crate::bulk::PolicyEngine`].
+/// under a policy; plugs into folder mode like [`crate::engine::PolicyEngine`].
 #[derive(Debug)]
 pub struct CaseEngine<'a> {
     scrubber: &'a Scrubber,

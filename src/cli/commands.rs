@@ -114,7 +114,8 @@ fn redact(args: RedactArgs) -> Result<i32> {
     let scrubber = Scrubber::new(&library)?;
     let label = args.detection.encoding.label()?;
     let mut numbering = Numbering::new(&args.placeholder);
-    let mut prepared = super::policy::prepare(&args.detection.policy, &mut numbering)?;
+    let mut prepared =
+        super::policy::prepare(&args.detection.policy, scrubber.rule_ids(), &mut numbering)?;
     let decisions = super::review::load_decisions(args.decisions.as_deref())?;
     let case = args.detection.case.case()?;
     prepared.secrets.anchor = args.detection.case.anchor(&case, &mut prepared.policy)?;
@@ -266,14 +267,20 @@ fn list(args: &LibraryArgs, json: bool) -> Result<i32> {
     }
     let mut out = String::new();
     for rule in library.rules() {
-        let engine = if rule.is_regex() {
+        let engine = if let Some(stage) = rule.stage {
+            stage.as_str().to_string()
+        } else if rule.is_regex() {
             "regex".to_string()
         } else {
             format!("words({})", rule.loaded_words.len())
         };
         out.push_str(&format!(
             "{:<32} {:<11} {:>4}  {:<10} {}\n",
-            rule.id, rule.kind, rule.priority, engine, rule.description
+            rule.id,
+            rule.kind.as_str(),
+            rule.priority,
+            engine,
+            rule.description
         ));
     }
     out.push_str(&format!("{} rules\n", library.len()));

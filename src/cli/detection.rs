@@ -25,7 +25,7 @@ impl Detector {
     /// Compiles what `args` name; `numbering` receives a vault's placeholders.
     pub fn new(args: &DetectionArgs, numbering: &mut Numbering) -> Result<Self> {
         let scrubber = Scrubber::new(&load_library(&args.library)?)?;
-        let mut prepared = super::policy::prepare(&args.policy, numbering)?;
+        let mut prepared = super::policy::prepare(&args.policy, scrubber.rule_ids(), numbering)?;
         let case = args.case.case()?;
         prepared.secrets.anchor = args.case.anchor(&case, &mut prepared.policy)?;
         Ok(Detector {

@@ -58,7 +58,8 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
         }
     }
     let mut numbering = Numbering::new(&args.placeholder);
-    let mut prepared = super::policy::prepare(&args.detection.policy, &mut numbering)?;
+    let mut prepared =
+        super::policy::prepare(&args.detection.policy, scrubber.rule_ids(), &mut numbering)?;
     let case = args.detection.case.case()?;
     prepared.secrets.anchor = args.detection.case.anchor(&case, &mut prepared.policy)?;
     let options = Options {

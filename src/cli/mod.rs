@@ -12,10 +12,20 @@ mod stream;
 
 use clap::Parser;
 
+/// On Ctrl-C (SIGINT, SIGTERM), deletes every temporary file still being written and
+/// exits with status 130; completed files and their manifest lines stay.
+fn remove_temporaries_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        casescrub::bulk::atomic::remove_temporaries();
+        eprintln!("casescrub: interrupted; completed files are kept (see the manifest), partial ones removed");
+        std::process::exit(130);
+    });
+}
+
 /// Parses the command line, runs it, and returns the process exit code:
 /// 0 done, 1 error, 2 usage error.
 pub fn main() -> i32 {
-    casescrub::bulk::atomic::remove_temporaries_on_interrupt();
+    remove_temporaries_on_interrupt();
     let cli = match args::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

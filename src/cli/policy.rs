@@ -91,13 +91,19 @@ fn read_key(path: &Path) -> Result<Key> {
     Ok(key)
 }
 
-/// Loads the policy, keys and vault named by the flags; seeds `numbering` from the vault.
-pub fn prepare(args: &PolicyArgs, numbering: &mut Numbering) -> Result<Prepared> {
+/// Loads the policy, keys and vault named by the flags; seeds `numbering` from the
+/// vault. Every rule id the policy names must be in `known_rules` (sorted).
+pub fn prepare(
+    args: &PolicyArgs,
+    known_rules: &[std::sync::Arc<str>],
+    numbering: &mut Numbering,
+) -> Result<Prepared> {
     let policy = match (&args.policy, &args.profile) {
         (Some(file), _) => CompiledPolicy::from_file(file)?,
         (None, Some(name)) => CompiledPolicy::profile(name)?,
         (None, None) => CompiledPolicy::profile(profiles::DEFAULT)?,
     };
+    policy.check_rule_ids(known_rules)?;
     let key = args.key_file.as_deref().map(read_key).transpose()?;
     if policy.uses(Action::Pseudonym) && key.is_none() {
         bail!(

@@ -24,7 +24,8 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
         bail!("--vault is not available in dataset mode; use --key-file with a pseudonym policy for tokens that are stable across runs and machines");
     }
     let mut numbering = Numbering::new(&args.placeholder);
-    let prepared = super::policy::prepare(&args.detection.policy, &mut numbering)?;
+    let prepared =
+        super::policy::prepare(&args.detection.policy, scrubber.rule_ids(), &mut numbering)?;
     let engine = PolicyEngine::new(scrubber, &prepared.policy, &prepared.secrets, None);
 
     let stdin = args.input == Path::new("-");

@@ -6,7 +6,7 @@
 mod embedded;
 mod spec;
 
-pub use spec::{Context, Examples, RuleSpec, Validator};
+pub use spec::{Context, Examples, RuleSpec, Stage, Status, Validator};
 
 use crate::error::{Error, Result};
 use std::collections::BTreeMap;

@@ -39,6 +39,15 @@ pub struct RuleSpec {
     /// Default rewrite: `placeholder` (the default) or `neutralize` (gendered words).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
+    /// The stage that makes this rule's findings when it is not a regex or word
+    /// list: `entity` (the document-level entity pass, `src/entities`). Such a rule
+    /// is declared here so that listings, policies and `explain` know it; its
+    /// examples run through the whole detector.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<Stage>,
+    /// Lifecycle: `stable` (the default), `preview` or `deprecated`.
+    #[serde(default, skip_serializing_if = "Status::is_stable")]
+    pub status: Status,
     /// Strings the rule must and must not match; they run as tests.
     pub examples: Examples,
     /// The file the rule came from (filled in by the loader).
@@ -80,6 +89,44 @@ fn default_window() -> usize {
 
 fn default_side() -> String {
     "both".to_string()
+}
+
+/// A detection stage that makes findings by code rather than by a rule's own
+/// regex or word list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stage {
+    /// The document-level entity pass: names, organisations and places found from
+    /// capitalised runs, word lists and cues (`src/entities`).
+    Entity,
+}
+
+impl Stage {
+    /// The stage's name as written in pattern files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Entity => "entity",
+        }
+    }
+}
+
+/// Where a rule is in its life.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// In use and kept compatible.
+    #[default]
+    Stable,
+    /// New; its id or behaviour may still change.
+    Preview,
+    /// Kept for old policies; will be removed.
+    Deprecated,
+}
+
+impl Status {
+    fn is_stable(&self) -> bool {
+        *self == Status::Stable
+    }
 }
 
 /// Checks a match must pass to count.
@@ -129,7 +176,14 @@ impl RuleSpec {
         let sources = self.regex.is_some() as u8
             + (!self.words.is_empty()) as u8
             + self.words_file.is_some() as u8;
-        if sources != 1 {
+        if self.stage.is_some() {
+            if sources != 0 || self.context.is_some() || self.validator.is_some() {
+                return Err(
+                    "a rule with a `stage` is made by that stage: give no `regex`, `words`, `words_file`, `context` or `validator`"
+                        .into(),
+                );
+            }
+        } else if sources != 1 {
             return Err("give exactly one of `regex`, `words` or `words_file`".into());
         }
         if let Some(file) = &self.words_file {
@@ -183,6 +237,12 @@ impl RuleSpec {
     /// Whether matching ignores case.
     pub fn ignores_case(&self) -> bool {
         self.case_insensitive.unwrap_or(self.regex.is_none())
+    }
+
+    /// Whether the rule has an engine of its own (a regex or a word list) that the
+    /// matcher compiles; rules made by a [`Stage`] have none.
+    pub fn is_compiled(&self) -> bool {
+        self.stage.is_none()
     }
 
     /// Whether the rule is a regex rule (as opposed to a word list).

@@ -65,15 +65,67 @@ pub enum PolicyError {
     UnknownProfile(String),
 }
 
+/// The rule id in `known` closest to `id` (edit distance), to suggest in errors.
+pub fn closest<'a>(id: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|k| (edit_distance(id, k), k))
+        .min()
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance over chars.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
 /// A policy ready to apply: the parsed file plus its compiled lists.
 #[derive(Debug)]
 pub struct CompiledPolicy {
     name: String,
+    /// The file (or profile) it came from, for error messages.
+    source_name: String,
     policy: Policy,
     lists: Lists,
 }
 
 impl CompiledPolicy {
+    /// Checks that every rule id the policy names under `[rules]` is in `known`
+    /// (sorted); the error names the policy and the closest known id, so a typo
+    /// such as `"date.brith"` cannot silently leave a rule at its kind's action.
+    pub fn check_rule_ids(&self, known: &[std::sync::Arc<str>]) -> Result<(), PolicyError> {
+        for rule in self.policy.rules.keys() {
+            if known
+                .binary_search_by(|k| (**k).cmp(rule.as_str()))
+                .is_err()
+            {
+                let hint = closest(rule, known.iter().map(|k| &**k))
+                    .map(|c| {
+                        format!(
+                            "; did you mean `{c}`? (`casescrub patterns list` lists every rule id)"
+                        )
+                    })
+                    .unwrap_or_default();
+                return Err(PolicyError::Invalid {
+                    source_name: self.source_name.clone(),
+                    message: format!("[rules] names unknown rule id `{rule}`{hint}"),
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// Parses and compiles TOML text; `source_name` is used in error messages.
     pub fn from_toml(source_name: &str, text: &str) -> Result<CompiledPolicy, PolicyError> {
         let invalid = |message| PolicyError::Invalid {
@@ -87,6 +139,7 @@ impl CompiledPolicy {
                 .name
                 .clone()
                 .unwrap_or_else(|| source_name.to_string()),
+            source_name: source_name.to_string(),
             policy,
             lists,
         })
@@ -186,5 +239,56 @@ mod tests {
     fn errors_name_the_source() {
         let err = CompiledPolicy::from_toml("my.toml", "[kinds]\nDATE = 3").unwrap_err();
         assert!(err.to_string().starts_with("policy my.toml:"), "{err}");
+    }
+
+    #[test]
+    fn the_closest_id_is_suggested() {
+        let known = ["date.birth", "date.iso", "person.word-list"];
+        assert_eq!(closest("date.brith", known), Some("date.birth"));
+        assert_eq!(closest("person.wordlist", known), Some("person.word-list"));
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn every_profile_names_only_known_rules() {
+        let scrubber = crate::Scrubber::with_default_patterns().unwrap();
+        for name in profiles::names() {
+            let p = CompiledPolicy::profile(name).unwrap();
+            p.check_rule_ids(scrubber.rule_ids()).unwrap();
+        }
+        let bad = CompiledPolicy::from_toml("x.toml", "[rules]\n\"ssn.dashd\" = \"keep\"").unwrap();
+        let err = bad
+            .check_rule_ids(scrubber.rule_ids())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("x.toml") && err.contains("ssn.dashed"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_strict_profile_rewrites_as_the_plain_placeholders() {
+        let scrubber = crate::Scrubber::with_default_patterns().unwrap();
+        let texts = [
+            include_str!("../../fixtures/imr-letter.txt"),
+            include_str!("../../fixtures/court-summary.txt"),
+            include_str!("../../fixtures/progress-report.txt"),
+            include_str!("../../fixtures/tricky-names.txt"),
+            include_str!("../../fixtures/case-note-crlf.txt"),
+            "She takes Norco. Mrs. Lopez (female, 54) said he is fine; Ms. Ruiz and his wife.",
+        ];
+        let secrets = Secrets::default();
+        for text in texts {
+            let found = scrubber.detect(text);
+            let mut a = crate::Numbering::default();
+            let mut b = crate::Numbering::default();
+            let plain = crate::redact::redact(text, &found, &mut a);
+            let mut rewriter = Rewriter::new(CompiledPolicy::strict(), &secrets, &mut b);
+            let strict = crate::redact::redact_with(text, &found, &mut rewriter);
+            assert_eq!(plain.output, strict.output);
+            assert_eq!(plain.changes, strict.changes);
+        }
     }
 }

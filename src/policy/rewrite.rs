@@ -12,7 +12,7 @@ use super::pseudonym::{pseudonym, pseudonym_for_value, DEFAULT_LENGTH};
 use super::surrogate::surrogate;
 use super::CompiledPolicy;
 use crate::kind::Kind;
-use crate::neutral::neutral_form;
+use crate::neutral::{neutral_form, next_word};
 use crate::placeholder::Numbering;
 use crate::redact::{Replacement, Replacer};
 use crate::resolve::Finding;
@@ -130,22 +130,6 @@ fn neutralize(text: &str, f: &Finding, sex_words: bool) -> Option<Replacement> {
             Replacement::new(noun)
         }
     })
-}
-
-/// The word after `end` (lower case) when it follows directly after spaces.
-fn next_word(text: &str, end: usize) -> Option<String> {
-    let rest = &text[end..];
-    let immediately = rest
-        .trim_start()
-        .chars()
-        .next()
-        .is_some_and(char::is_alphanumeric);
-    if !immediately {
-        return None;
-    }
-    rest.split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
-        .map(str::to_lowercase)
 }
 
 impl Replacer for Rewriter<'_> {

@@ -4,7 +4,7 @@
 //! `--decisions` as a single file does.
 
 use super::decisions::{self, Applied, Decision, Decisions};
-use crate::bulk::Engine;
+use crate::engine::Engine;
 use crate::placeholder::Numbering;
 use crate::redact::Redaction;
 use crate::resolve::Finding;

@@ -8,6 +8,7 @@
 
 use crate::kind::Kind;
 use crate::redact::Change;
+use crate::review::escape::esc;
 use crate::review::safety::Safety;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -257,22 +258,6 @@ fn script_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value)
         .expect("review data serializes")
         .replace('<', "\\u003c")
-}
-
-/// Escapes text for HTML element content and attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Converts increasing byte offsets to UTF-16 offsets (JavaScript string indices).

@@ -14,6 +14,7 @@
 
 pub mod decided;
 pub mod decisions;
+pub mod escape;
 pub mod explain;
 pub mod html;
 pub mod safety;

@@ -4,7 +4,7 @@
 //! every value escaped: file names and quasi-identifier values come from the
 //! documents.
 
-use super::html::esc;
+use super::escape::esc;
 use crate::assess::coverage::Detection;
 use crate::assess::{Coverage, Risk, RunRisk};
 use std::fmt::Write as _;

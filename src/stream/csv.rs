@@ -8,7 +8,7 @@
 //! `allow_missing`).
 
 use super::{redact_value, FieldFinding, Stats};
-use crate::bulk::Engine;
+use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::Numbering;
 use std::cell::RefCell;

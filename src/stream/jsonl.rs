@@ -7,7 +7,7 @@
 //! since passing it through would pass text the user asked to redact unseen.
 
 use super::{redact_value, FieldFinding, Stats};
-use crate::bulk::Engine;
+use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::Numbering;
 use serde::de::{Deserializer, MapAccess, Visitor};

@@ -5,7 +5,7 @@
 pub mod csv;
 pub mod jsonl;
 
-use crate::bulk::Engine;
+use crate::engine::Engine;
 use crate::kind::Kind;
 use crate::redact::Change;
 use crate::Numbering;

@@ -15,6 +15,7 @@ mod hostile;
 mod invariants;
 mod leak_rate;
 mod policy;
+mod registry;
 mod review;
 mod secrets;
 mod snapshots;

@@ -1,5 +1,7 @@
-//! What folder and stream modes run on each text: detection (in parallel) and the
-//! rewrite (in order, with the run's shared numbering), under a policy.
+//! The seam every mode runs on (files, folders, datasets, cases, review): detection
+//! of each text (in parallel) and its rewrite (in order, with the run's shared
+//! numbering), under a policy. Case and review decisions are engines that wrap
+//! another engine.
 
 use crate::policy::vault::Vault;
 use crate::policy::{CompiledPolicy, Rewriter, Secrets};
