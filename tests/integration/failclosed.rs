@@ -309,3 +309,30 @@ fn coverage_says_counts_are_of_what_was_detected_and_lists_the_residue() {
     assert_eq!(coverage["residue"][0]["word"], "Quenvale");
     assert_eq!(json["coverage"]["residue"][0]["word"], "Quenvale");
 }
+
+/// The `initials` action as docs/guide.md documents it: one initial per finding, so a
+/// comma-first name (two findings) keeps its order and comma.
+#[test]
+fn initials_action_matches_the_guide() {
+    let dir = tempfile::tempdir().unwrap();
+    let policy = dir.path().join("ini.toml");
+    std::fs::write(
+        &policy,
+        "name = \"ini\"\ndescription = \"initials\"\n[kinds]\nPERSON = \"initials\"\n",
+    )
+    .unwrap();
+    casescrub()
+        .arg("redact")
+        .arg("--policy")
+        .arg(&policy)
+        .write_stdin("Applicant: LOPEZ, Maria\nSeen by Maria J. Lopez today.\n")
+        .assert()
+        .success()
+        .stdout("Applicant: L., M.\nSeen by M.J.L. today.\n");
+    let guide = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/guide.md"),
+    )
+    .unwrap();
+    assert!(guide.contains("`LOPEZ, Maria` → `L., M.`"));
+    assert!(guide.contains("`Maria J. Lopez` → `M.J.L.`"));
+}
