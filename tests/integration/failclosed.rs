@@ -91,7 +91,7 @@ fn jsonl_field_that_is_not_text_is_an_error_naming_the_line() {
         let (dir, assert) = redact_to_file("d.jsonl", &input, &["--jsonl", "--field", "txt"]);
         assert
             .code(1)
-            .stderr(predicate::str::contains(format!("d.jsonl: line 2: ")))
+            .stderr(predicate::str::contains("d.jsonl: line 2: "))
             .stderr(predicate::str::contains(what));
         only_input_left(dir.path());
     }
