@@ -46,7 +46,7 @@ pub fn is_device_or_pipe(path: &Path) -> bool {
 pub fn write_atomic(path: &Path, contents: &[u8], private: bool) -> Result<()> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
-        source,
+        source: without_temporary_path(source),
     };
     // A device or pipe (`-o /dev/null`, `-o /dev/stdout`) is written in place: renaming
     // a temporary file over it would replace the device node itself.
@@ -80,7 +80,47 @@ pub fn write_atomic(path: &Path, contents: &[u8], private: bool) -> Result<()> {
     Ok(())
 }
 
-/// Whether two paths name the same existing file.
+/// The I/O error without the name of the temporary file the `tempfile` crate adds
+/// (`... at path "/out/.casescrub-NRLzuT.tmp"`): errors name the file the user asked
+/// for, never casescrub's internal temporaries.
+pub(crate) fn without_temporary_path(e: std::io::Error) -> std::io::Error {
+    if e.raw_os_error().is_some() || e.get_ref().is_none() {
+        return e;
+    }
+    let text = e.to_string();
+    match text.find(" at path \"") {
+        Some(i) if text[i..].contains(".casescrub-") => {
+            std::io::Error::new(e.kind(), text[..i].to_string())
+        }
+        _ => e,
+    }
+}
+
+/// Whether standard output is the file at `path` (same device and inode), as in
+/// `casescrub redact notes.txt > notes.txt`: writing would destroy the input, so the
+/// caller refuses (as ripgrep does). Always false where this cannot be told.
+pub fn stdout_is(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        let Ok(fd) = std::io::stdout().as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        let (Ok(out), Ok(input)) = (std::fs::File::from(fd).metadata(), std::fs::metadata(path))
+        else {
+            return false;
+        };
+        out.is_file() && out.dev() == input.dev() && out.ino() == input.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
+/// Whether `a` and `b` name the same existing file (after resolving links).
 pub fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,

@@ -33,6 +33,8 @@ fuzz_target!(|data: &[u8]| {
         columns: vec!["text".into()],
         findings: false,
         delimiter: b',',
+        allow_missing: true,
+        extra: casescrub::stream::csv::Extra::Redact,
     };
     let mut output = Vec::new();
     let result = redact(

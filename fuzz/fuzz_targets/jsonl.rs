@@ -50,6 +50,7 @@ fuzz_target!(|data: &[u8]| {
     let options = Options {
         fields: vec!["text".into()],
         findings: true,
+        allow_missing: true,
     };
     let mut output = Vec::new();
     let result = redact(

@@ -40,11 +40,22 @@ pub struct ClassCount {
     pub note: &'static str,
 }
 
+/// What every count of the checklist is of, said on the page and in the report.
+pub const BASIS: &str = "counts are of what casescrub detected: an identifier it did not \
+    detect is counted nowhere, so 0 remaining does not mean none remain; check the residue \
+    list (capitalised words left that are not in the safe vocabulary)";
+
 /// The checklist for one file or a whole run.
 #[derive(Debug, Clone, Serialize)]
 pub struct Coverage {
     /// The standard the checklist follows.
     pub standard: &'static str,
+    /// What the counts are of: the detector's own findings, so an identifier it
+    /// missed is counted nowhere (see `residue`).
+    pub basis: &'static str,
+    /// Capitalised words left in the output that are not in the safe vocabulary:
+    /// look at these (a missed name is here, not in the counts).
+    pub residue: Vec<super::residue::ResidueWord>,
     /// Classes with something remaining or needing a person (ids).
     pub needs_review: Vec<u8>,
     /// The 18 classes, in order.
@@ -221,6 +232,7 @@ impl Coverage {
                 cov.classes[id as usize - 1].remaining += 1;
             }
         }
+        cov.residue = super::residue::residue(output);
         let (bio, photo) = mentions(input);
         cov.classes[15].remaining += bio;
         cov.classes[16].remaining += photo;
@@ -232,6 +244,8 @@ impl Coverage {
     pub fn empty() -> Coverage {
         Coverage {
             standard: "HIPAA Safe Harbor, 45 CFR 164.514(b)(2)(i)",
+            basis: BASIS,
+            residue: Vec::new(),
             needs_review: Vec::new(),
             classes: CLASSES
                 .iter()
@@ -255,6 +269,7 @@ impl Coverage {
             a.removed += b.removed;
             a.remaining += b.remaining;
         }
+        super::residue::merge(&mut self.residue, &other.residue);
         self.finish();
     }
 

@@ -3,6 +3,7 @@
 //! scan of the redacted output, so they see exactly what a reader would.
 
 pub mod coverage;
+pub mod residue;
 pub mod risk;
 
 pub use coverage::Coverage;

@@ -65,7 +65,7 @@ impl AtomicFile {
             .tempfile_in(&dir)
             .map_err(|source| Error::Io {
                 path: path.to_path_buf(),
-                source,
+                source: crate::io::without_temporary_path(source),
             })?;
         track(tmp.path(), true);
         Ok(AtomicFile {
@@ -91,7 +91,7 @@ impl AtomicFile {
         let path = self.path;
         let io = |source| Error::Io {
             path: path.clone(),
-            source,
+            source: crate::io::without_temporary_path(source),
         };
         let tmp = self.writer.into_inner().map_err(|e| io(e.into_error()))?;
         tmp.as_file().sync_all().map_err(io)?;
@@ -148,7 +148,7 @@ pub fn write_new(path: &Path, contents: &[u8], private: bool) -> Result<()> {
 pub fn write_unsynced(path: &Path, contents: &[u8]) -> Result<()> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
-        source,
+        source: crate::io::without_temporary_path(source),
     };
     let mut file = AtomicFile::create(path, false)?;
     file.write_all(contents).map_err(io)?;

@@ -47,12 +47,32 @@ pub enum Command {
     Case(super::case::CaseCommand),
 }
 
+/// Help of `--placeholder`. clap replaces a literal `{n}` in help text with a
+/// newline, so the `n` follows an ANSI reset (`ESC[0m`), which clap leaves alone and
+/// strips when stdout is not a terminal: the help reads `{n}` either way.
+pub const PLACEHOLDER_HELP: &str = "Placeholder template: `{kind}` is replaced by the kind (PERSON, DATE, ...) and `{\u{1b}[0mn}` by the number of the value within its kind";
+
 /// Pattern-library options shared by every command.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Patterns")]
 pub struct LibraryArgs {
     /// Folder of extra `*.toml` pattern files; rules with an existing id override it.
     #[arg(long, value_name = "DIR")]
     pub patterns: Option<PathBuf>,
+}
+
+/// What to detect and how to read the input: one argument group shared by `redact`,
+/// `scan`, `explain` and `review`, so the four find exactly the same things.
+#[derive(Debug, Args)]
+pub struct DetectionArgs {
+    #[command(flatten)]
+    pub library: LibraryArgs,
+    #[command(flatten)]
+    pub policy: super::policy::PolicyArgs,
+    #[command(flatten)]
+    pub case: super::case::CaseArgs,
+    #[command(flatten)]
+    pub encoding: EncodingArgs,
 }
 
 #[derive(Debug, Args)]
@@ -79,16 +99,11 @@ pub struct RedactArgs {
     /// Width of `--diff=side` (default: the terminal's, or $COLUMNS, or 120).
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<usize>,
-    #[command(flatten)]
-    pub bulk: BulkArgs,
-    #[command(flatten)]
-    pub stream: StreamArgs,
     /// Lines of context around each change in the diff.
     #[arg(long, default_value_t = 3, value_name = "N")]
     pub context: usize,
-    /// Placeholder template (see the default): `{kind}` is replaced by the kind, and
-    /// the letter n in braces by the number.
-    #[arg(long, default_value = casescrub::placeholder::DEFAULT_TEMPLATE, value_name = "TEMPLATE")]
+    // Help text in PLACEHOLDER_HELP: clap turns a literal `{n}` in help into a newline.
+    #[arg(long, help = super::args::PLACEHOLDER_HELP, default_value = casescrub::placeholder::DEFAULT_TEMPLATE, value_name = "TEMPLATE")]
     pub placeholder: String,
     /// When to colour the diff.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -96,24 +111,27 @@ pub struct RedactArgs {
     /// Allow writing the output over the input file (folder mode: needs --backup).
     #[arg(long)]
     pub in_place: bool,
-    #[command(flatten)]
-    pub library: LibraryArgs,
-    #[command(flatten)]
-    pub policy: super::policy::PolicyArgs,
-    #[command(flatten)]
-    pub case: super::case::CaseArgs,
-    #[command(flatten)]
-    pub encoding: EncodingArgs,
     /// Output encoding: `same` as the input (default) or `utf-8`.
     #[arg(long, value_enum, default_value_t = OutputEncoding::Same, value_name = "ENC")]
     pub output_encoding: OutputEncoding,
     /// Bytes per window when streaming (testing aid).
     #[arg(long, hide = true, value_name = "BYTES")]
     pub chunk_size: Option<usize>,
+    // Groups with their own help headings come last: a group's heading stays in force
+    // for every option declared after it.
+    #[command(flatten)]
+    pub detection: DetectionArgs,
+    #[command(flatten)]
+    pub assess: super::case::AssessArgs,
+    #[command(flatten)]
+    pub bulk: BulkArgs,
+    #[command(flatten)]
+    pub stream: StreamArgs,
 }
 
 /// How input bytes are decoded.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Input")]
 pub struct EncodingArgs {
     /// Input encoding when the file has no byte-order mark (default UTF-8; a UTF-16 or
     /// UTF-8 BOM always wins): windows-1252, latin1, iso-8859-15, utf-16le, ...
@@ -201,20 +219,39 @@ pub struct StreamArgs {
     /// JSONL: a `findings` array per line; CSV: a `findings` column holding JSON.
     #[arg(long)]
     pub findings: bool,
+    /// Pass records that lack a --field (or hold null in it) or a --column through
+    /// unredacted, and count them on stderr (default: stop with an error naming the line).
+    #[arg(long)]
+    pub allow_missing_field: bool,
+    /// CSV rows with more fields than the header: `error` (default: stop, naming the
+    /// line) or `redact` (redact the extra fields as text).
+    #[arg(long, value_enum, default_value_t = ExtraFields::Error, value_name = "WHAT", requires = "csv")]
+    pub extra_fields: ExtraFields,
+}
+
+/// `--extra-fields`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtraFields {
+    /// Stop with an error naming the line.
+    Error,
+    /// Redact the extra fields as text.
+    Redact,
 }
 
 #[derive(Debug, Args)]
 pub struct ScanArgs {
-    /// Input file, or `-` for stdin.
+    /// Input file, folder (every file under it, recursively, in path order), or `-`
+    /// for stdin.
     #[arg(default_value = "-")]
     pub input: PathBuf,
     /// Print the findings as a JSON report instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Placeholder template, as for `redact` (the replacements in the JSON report).
+    #[arg(long, default_value = casescrub::placeholder::DEFAULT_TEMPLATE, value_name = "TEMPLATE")]
+    pub placeholder: String,
     #[command(flatten)]
-    pub library: LibraryArgs,
-    #[command(flatten)]
-    pub encoding: EncodingArgs,
+    pub detection: DetectionArgs,
 }
 
 #[derive(Debug, Subcommand)]

@@ -25,13 +25,21 @@ pub struct CaseArgs {
     /// Dates use the `relative` action unless the policy already does.
     #[arg(long, value_name = "ROLE|DATE")]
     pub anchor: Option<String>,
-    /// Add the HIPAA Safe Harbor checklist (18 classes: found, removed, remaining)
-    /// per file and per run to the --report (`review`: to the page).
+}
+
+/// What `redact --report` and the `review` page add beyond the findings.
+#[derive(Debug, Args)]
+#[command(
+    next_help_heading = "Assessment (added to the --report of redact, or to the review page)"
+)]
+pub struct AssessArgs {
+    /// Add the HIPAA Safe Harbor checklist (18 classes: found, removed, remaining, all
+    /// counted from what the detector found) and the residue list: capitalised words
+    /// left in the output that are not in the safe vocabulary, for a person to check.
     #[arg(long)]
     pub coverage: bool,
-    /// Add re-identification risk to the --report (`review`: to the page):
-    /// quasi-identifiers left in each file and the files whose combination is rare
-    /// enough to single a person out.
+    /// Add re-identification risk: quasi-identifiers left in each file and the files
+    /// whose combination is rare enough to single a person out.
     #[arg(long)]
     pub risk: bool,
     /// Rare diagnoses (one a line) for --risk: left in a document with age, sex or
@@ -50,35 +58,6 @@ pub enum Placeholders {
 }
 
 impl CaseArgs {
-    /// The assessments asked for; they need a --report to go into.
-    pub fn assess(
-        &self,
-        report: Option<&std::path::Path>,
-    ) -> Result<Option<casescrub::assess::Assess>> {
-        let assess = self.assessments()?;
-        if assess.is_some() && report.is_none() {
-            bail!("--coverage, --risk and --rare add sections to the report: give --report FILE");
-        }
-        Ok(assess)
-    }
-
-    /// The assessments asked for (`--coverage`, `--risk`, `--rare`), wherever they go.
-    pub fn assessments(&self) -> Result<Option<casescrub::assess::Assess>> {
-        let risk = self.risk || self.rare.is_some();
-        if !self.coverage && !risk {
-            return Ok(None);
-        }
-        let rare = match &self.rare {
-            Some(path) => casescrub::assess::RareList::parse(&casescrub::io::read_text(path)?),
-            None => Default::default(),
-        };
-        Ok(Some(casescrub::assess::Assess {
-            coverage: self.coverage,
-            risk,
-            rare,
-        }))
-    }
-
     /// The engine that redacts: the case engine when a case flag asks for it, else
     /// the plain policy engine (no vault: single-file callers record it themselves).
     pub fn engine<'a>(
@@ -156,6 +135,37 @@ impl CaseArgs {
             policy.set_kind_rewrite(Kind::Date, Rewrite::new(Action::Relative));
         }
         Ok(Some(anchor))
+    }
+}
+
+impl AssessArgs {
+    /// The assessments asked for; they need a --report to go into.
+    pub fn assess(
+        &self,
+        report: Option<&std::path::Path>,
+    ) -> Result<Option<casescrub::assess::Assess>> {
+        let assess = self.assessments()?;
+        if assess.is_some() && report.is_none() {
+            bail!("--coverage, --risk and --rare add sections to the report: give --report FILE");
+        }
+        Ok(assess)
+    }
+
+    /// The assessments asked for (`--coverage`, `--risk`, `--rare`), wherever they go.
+    pub fn assessments(&self) -> Result<Option<casescrub::assess::Assess>> {
+        let risk = self.risk || self.rare.is_some();
+        if !self.coverage && !risk {
+            return Ok(None);
+        }
+        let rare = match &self.rare {
+            Some(path) => casescrub::assess::RareList::parse(&casescrub::io::read_text(path)?),
+            None => Default::default(),
+        };
+        Ok(Some(casescrub::assess::Assess {
+            coverage: self.coverage,
+            risk,
+            rare,
+        }))
     }
 }
 

@@ -11,6 +11,26 @@ use std::path::Path;
 
 /// Runs the parsed command; returns the exit code.
 pub fn run(cli: Cli) -> Result<i32> {
+    let stdout_input = match &cli.command {
+        Command::Redact(a)
+            if a.output.as_deref().is_none_or(|o| o == Path::new("-")) || a.diff.is_some() =>
+        {
+            Some(a.input.as_path())
+        }
+        Command::Scan(a) => Some(a.input.as_path()),
+        Command::Restore(a) if a.output.is_none() => Some(a.input.as_path()),
+        Command::Explain(a) => Some(a.file.as_path()),
+        _ => None,
+    };
+    if let Some(input) = stdout_input.filter(|p| *p != Path::new("-")) {
+        if io::stdout_is(input) {
+            bail!(
+                "{}: standard output is the input file; writing to it would destroy the input \
+                 (write to another file with -o, or use -o FILE --in-place to replace it)",
+                display(input)
+            );
+        }
+    }
     match cli.command {
         Command::Redact(args) => redact(*args),
         Command::Scan(args) => scan(args),
@@ -56,12 +76,13 @@ fn redact(args: RedactArgs) -> Result<i32> {
         bail!("--decisions applies to files and folders (dataset mode does not take it yet)");
     }
     if (args.input.is_dir() || super::stream::wanted(&args))
-        && (args.encoding.encoding.is_some() || args.output_encoding != OutputEncoding::Same)
+        && (args.detection.encoding.encoding.is_some()
+            || args.output_encoding != OutputEncoding::Same)
     {
         bail!("--encoding and --output-encoding apply to one text file (folder and dataset modes read UTF-8)");
     }
     if args.input.is_dir() {
-        let library = load_library(&args.library)?;
+        let library = load_library(&args.detection.library)?;
         let scrubber = Scrubber::with_threads(&library, super::folder::threads(&args))?;
         return super::folder::run(args, &scrubber);
     }
@@ -72,10 +93,10 @@ fn redact(args: RedactArgs) -> Result<i32> {
         );
     }
     if super::stream::wanted(&args) {
-        if args.case.wanted() || args.case.anchor.is_some() {
+        if args.detection.case.wanted() || args.detection.case.anchor.is_some() {
             bail!("--case, --placeholders roles and --anchor apply to files and folders, not to --jsonl/--csv");
         }
-        let scrubber = Scrubber::new(&load_library(&args.library)?)?;
+        let scrubber = Scrubber::new(&load_library(&args.detection.library)?)?;
         return super::stream::run(args, &scrubber);
     }
     if args.stream.findings {
@@ -89,21 +110,22 @@ fn redact(args: RedactArgs) -> Result<i32> {
             );
         }
     }
-    let library = load_library(&args.library)?;
+    let library = load_library(&args.detection.library)?;
     let scrubber = Scrubber::new(&library)?;
-    let label = args.encoding.label()?;
+    let label = args.detection.encoding.label()?;
     let mut numbering = Numbering::new(&args.placeholder);
-    let mut prepared = super::policy::prepare(&args.policy, scrubber.rule_ids(), &mut numbering)?;
+    let mut prepared =
+        super::policy::prepare(&args.detection.policy, scrubber.rule_ids(), &mut numbering)?;
     let decisions = super::review::load_decisions(args.decisions.as_deref())?;
-    let case = args.case.case()?;
-    prepared.secrets.anchor = args.case.anchor(&case, &mut prepared.policy)?;
-    let assess = args.case.assess(args.report.as_deref())?;
+    let case = args.detection.case.case()?;
+    prepared.secrets.anchor = args.detection.case.anchor(&case, &mut prepared.policy)?;
+    let assess = args.assess.assess(args.report.as_deref())?;
     // Streamed in bounded memory, unless the whole text is needed: a diff, a vault
     // (which records the output's SHA-256), a case roster, reviewer decisions or a
     // coverage/risk assessment.
     if args.diff.is_none()
         && prepared.vault.is_none()
-        && !args.case.wanted()
+        && !args.detection.case.wanted()
         && decisions.is_none()
         && assess.is_none()
     {
@@ -111,6 +133,7 @@ fn redact(args: RedactArgs) -> Result<i32> {
     }
     let (text, source) = encoding::read_text(&args.input, label)?;
     let engine = args
+        .detection
         .case
         .engine(&scrubber, &prepared.policy, &prepared.secrets, &case);
     let (redaction, applied) = super::review::redact_decided(
@@ -181,32 +204,43 @@ fn redact(args: RedactArgs) -> Result<i32> {
 }
 
 fn scan(args: ScanArgs) -> Result<i32> {
-    let library = load_library(&args.library)?;
-    let scrubber = Scrubber::new(&library)?;
-    let (text, _) = encoding::read_text(&args.input, args.encoding.label()?)?;
-    let redaction = scrubber.redact(&text, &mut Numbering::default());
-    if args.json {
-        let report = Report::new(vec![FileReport::new(
-            display(&args.input),
-            None,
-            redaction.changes,
-        )]);
-        write_stdout(report.to_json().as_bytes())?;
-        write_stdout(b"\n")?;
-    } else {
-        let mut out = String::new();
-        for c in &redaction.changes {
-            out.push_str(&format!(
-                "{}:{}\t{}\t{}\t{}\n",
-                c.line,
-                c.column,
-                c.kind,
-                c.rule,
-                escape(&c.original)
-            ));
+    placeholder::check_template(&args.placeholder).map_err(anyhow::Error::msg)?;
+    let folder = args.input.is_dir();
+    let inputs = super::detection::expand(std::slice::from_ref(&args.input))?;
+    let mut numbering = Numbering::new(&args.placeholder);
+    let detector = super::detection::Detector::new(&args.detection, &mut numbering)?;
+    let engine = detector.engine(&args.detection);
+    let mut files = Vec::new();
+    let mut out = String::new();
+    for input in &inputs {
+        let text = super::detection::read(&args.detection, input)?;
+        let name = display(input);
+        let found = engine.detect(&text);
+        let redaction = engine.redact(&name, &text, &found, &mut numbering);
+        if !args.json {
+            let prefix = if folder {
+                format!("{name}:")
+            } else {
+                String::new()
+            };
+            for c in &redaction.changes {
+                out.push_str(&format!(
+                    "{prefix}{}:{}\t{}\t{}\t{}\n",
+                    c.line,
+                    c.column,
+                    c.kind,
+                    c.rule,
+                    escape(&c.original)
+                ));
+            }
         }
-        write_stdout(out.as_bytes())?;
+        files.push(FileReport::new(name, None, redaction.changes));
     }
+    if args.json {
+        out = Report::new(files).to_json();
+        out.push('\n');
+    }
+    write_stdout(out.as_bytes())?;
     Ok(0)
 }
 

@@ -48,7 +48,7 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
         (None, Target::InPlace { backup }) => backup.join(MANIFEST_NAME),
     };
     let threads = threads(&args);
-    if let Some(vault) = &args.policy.vault {
+    if let Some(vault) = &args.detection.policy.vault {
         let input = bulk::paths::resolve(&args.input)?;
         if bulk::paths::resolve(vault)?.starts_with(&input) {
             bail!(
@@ -58,9 +58,10 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
         }
     }
     let mut numbering = Numbering::new(&args.placeholder);
-    let mut prepared = super::policy::prepare(&args.policy, scrubber.rule_ids(), &mut numbering)?;
-    let case = args.case.case()?;
-    prepared.secrets.anchor = args.case.anchor(&case, &mut prepared.policy)?;
+    let mut prepared =
+        super::policy::prepare(&args.detection.policy, scrubber.rule_ids(), &mut numbering)?;
+    let case = args.detection.case.case()?;
+    prepared.secrets.anchor = args.detection.case.anchor(&case, &mut prepared.policy)?;
     let options = Options {
         input: args.input.clone(),
         target,
@@ -70,15 +71,15 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
         manifest: manifest.clone(),
         report: args.report.clone(),
         policy_name: Some(prepared.policy.name().to_string()),
-        assess: args.case.assess(args.report.as_deref())?,
+        assess: args.assess.assess(args.report.as_deref())?,
     };
     let bar = Bar::new(!args.bulk.quiet && std::io::stderr().is_terminal());
     let (vault_path, vault) = match &mut prepared.vault {
         Some((path, vault)) => (Some(path.clone()), Some(vault)),
         None => (None, None),
     };
-    let engine: Box<dyn bulk::Engine> = if args.case.wanted() {
-        let roles = args.case.placeholders == super::case::Placeholders::Roles;
+    let engine: Box<dyn bulk::Engine> = if args.detection.case.wanted() {
+        let roles = args.detection.case.placeholders == super::case::Placeholders::Roles;
         Box::new(
             casescrub::case::CaseEngine::new(
                 scrubber,
@@ -127,8 +128,9 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
     let failed = summary.count(Status::Failed);
     if !args.bulk.quiet {
         eprintln!(
-            "casescrub: {} files, {:.1} MB: {} redacted, {} already up to date, {} skipped, {} failed; manifest {}",
+            "casescrub: {} {}, {:.1} MB: {} redacted, {} already up to date, {} skipped, {} failed; manifest {}",
             summary.entries.len(),
+            super::stream::plural(summary.entries.len() as u64, "file", "files"),
             summary.bytes() as f64 / 1e6,
             summary.count(Status::Redacted),
             summary.count(Status::Resumed),
@@ -141,6 +143,7 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
 }
 
 /// The progress bar: bytes done of bytes found, on stderr only when it is a terminal.
+/// Decimal megabytes like the summary line, and at most about 66 columns.
 struct Bar {
     bar: ProgressBar,
     files: Mutex<usize>,
@@ -158,7 +161,7 @@ impl Bar {
         );
         bar.set_style(
             ProgressStyle::with_template(
-                "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} {msg} eta {eta}",
+                "{bar:20} {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec} {msg} eta {eta}",
             )
             .expect("valid template"),
         );
@@ -172,7 +175,10 @@ impl Bar {
 impl Progress for Bar {
     fn start(&self, files: usize, bytes: u64) {
         self.bar.set_length(bytes);
-        self.bar.set_message(format!("0/{files} files"));
+        self.bar.set_message(format!(
+            "0/{files} {}",
+            super::stream::plural(files as u64, "file", "files")
+        ));
         *self.files.lock().unwrap_or_else(|p| p.into_inner()) = 0;
         self.bar.set_prefix(files.to_string());
     }
@@ -182,8 +188,9 @@ impl Progress for Bar {
         let mut done = self.files.lock().unwrap_or_else(|p| p.into_inner());
         *done += 1;
         self.bar.inc(bytes);
-        self.bar
-            .set_message(format!("{done}/{} files", self.bar.prefix()));
+        let total = self.bar.prefix();
+        let unit = if total == "1" { "file" } else { "files" };
+        self.bar.set_message(format!("{done}/{total} {unit}"));
     }
 }
 

@@ -4,6 +4,7 @@ mod args;
 mod case;
 mod chunked;
 mod commands;
+mod detection;
 mod folder;
 mod policy;
 mod review;
@@ -36,8 +37,25 @@ pub fn main() -> i32 {
     match commands::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("casescrub: error: {e:#}");
+            eprintln!("casescrub: error: {}", message(&e));
             1
         }
     }
+}
+
+/// The error and its causes, each said once: a cause whose text the message above it
+/// already contains (as `casescrub::Error::Io` contains its I/O error) is left out.
+fn message(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
 }

@@ -148,21 +148,18 @@ pub struct ReviewArgs {
     /// Where to write the page (mode 0600: it contains original identifying text).
     #[arg(short, long, value_name = "review.html")]
     pub output: PathBuf,
-    /// Placeholder template (see the default): `{kind}` is replaced by the kind, and
-    /// the letter n in braces by the number.
-    #[arg(long, default_value = casescrub::placeholder::DEFAULT_TEMPLATE, value_name = "TEMPLATE")]
+    // Help text in PLACEHOLDER_HELP: clap turns a literal `{n}` in help into a newline.
+    #[arg(long, help = super::args::PLACEHOLDER_HELP, default_value = casescrub::placeholder::DEFAULT_TEMPLATE, value_name = "TEMPLATE")]
     pub placeholder: String,
     /// Reviewer decisions to show and apply (JSON `casescrub.decisions/1`).
     #[arg(long, value_name = "FILE")]
     pub decisions: Option<PathBuf>,
+    // The detection flags of `redact` (a --vault is read, so placeholders match an
+    // earlier run, and never written).
     #[command(flatten)]
-    pub library: LibraryArgs,
-    /// The policy, as for `redact` (a --vault is read, so placeholders match an
-    /// earlier run, and never written).
+    pub detection: super::args::DetectionArgs,
     #[command(flatten)]
-    pub policy: super::policy::PolicyArgs,
-    #[command(flatten)]
-    pub case: super::case::CaseArgs,
+    pub assess: super::case::AssessArgs,
 }
 
 /// The files named on the command line, folders expanded (sorted, hidden files
@@ -216,22 +213,16 @@ fn review_inputs(args: &ReviewArgs) -> Result<Vec<PathBuf>> {
 pub fn review(args: ReviewArgs) -> Result<i32> {
     casescrub::placeholder::check_template(&args.placeholder).map_err(anyhow::Error::msg)?;
     let inputs = review_inputs(&args)?;
-    let library = load_library(&args.library)?;
-    let scrubber = Scrubber::new(&library)?;
     let decisions = load_decisions(args.decisions.as_deref())?;
     let mut numbering = casescrub::Numbering::new(&args.placeholder);
-    let mut prepared = super::policy::prepare(&args.policy, scrubber.rule_ids(), &mut numbering)?;
-    let case = args.case.case()?;
-    prepared.secrets.anchor = args.case.anchor(&case, &mut prepared.policy)?;
-    let assess = args.case.assessments()?;
-    let engine = args
-        .case
-        .engine(&scrubber, &prepared.policy, &prepared.secrets, &case);
+    let detector = super::detection::Detector::new(&args.detection, &mut numbering)?;
+    let assess = args.assess.assessments()?;
+    let engine = detector.engine(&args.detection);
     let mut files = Vec::new();
     let mut assessed = Vec::new();
     let mut tally = decisions.as_ref().map(Tally::new);
     for input in &inputs {
-        let text = io::read_text(input)?;
+        let text = super::detection::read(&args.detection, input)?;
         let name = display(input);
         let (redaction, applied) = redact_decided(
             engine.as_ref(),
@@ -342,32 +333,38 @@ pub fn review(args: ReviewArgs) -> Result<i32> {
 
 /// Flags of `casescrub explain`.
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("place").required(true).args(["at", "text"])))]
+#[command(group(clap::ArgGroup::new("place").required(true).multiple(true).args(["at", "text"])))]
 pub struct ExplainArgs {
     /// The file (or `-` for stdin).
     pub file: PathBuf,
-    /// The place: 1-based LINE:COL (column in characters).
+    /// The place: 1-based LINE:COL (column in characters). Repeatable.
     #[arg(long, value_name = "LINE:COL")]
-    pub at: Option<String>,
+    pub at: Vec<String>,
     /// The place: every occurrence of this exact text in the file.
     #[arg(long, value_name = "TEXT")]
     pub text: Option<String>,
+    /// Also list the rule matches rejected because they start inside another word.
+    #[arg(short, long)]
+    pub verbose: bool,
     #[command(flatten)]
-    pub library: LibraryArgs,
+    pub detection: super::args::DetectionArgs,
 }
 
 /// Most occurrences of `--text` explained.
 const EXPLAIN_LIMIT: usize = 20;
 
 /// `casescrub explain`: prints what detection did at the place (output contains
-/// original text).
+/// original text). The findings come from the real detector, the one `redact` runs
+/// with the same flags (document-level names, propagated mentions, the case roster
+/// and the policy included); the rule-by-rule replay around the place follows.
 pub fn explain(args: ExplainArgs) -> Result<i32> {
-    let library = load_library(&args.library)?;
-    let scrubber = Scrubber::new(&library)?;
-    let text = io::read_text(&args.file)?;
+    let mut numbering = casescrub::Numbering::default();
+    let detector = super::detection::Detector::new(&args.detection, &mut numbering)?;
+    let engine = detector.engine(&args.detection);
+    let text = super::detection::read(&args.detection, &args.file)?;
     let name = display(&args.file);
     let mut places = Vec::new();
-    if let Some(at) = &args.at {
+    for at in &args.at {
         let offset = offset_of(&text, at)
             .with_context(|| format!("{name}: --at {at}: no such LINE:COL in the file"))?;
         places.push((offset, offset));
@@ -376,27 +373,63 @@ pub fn explain(args: ExplainArgs) -> Result<i32> {
         if needle.is_empty() {
             bail!("--text must not be empty");
         }
+        let before = places.len();
         places.extend(
             text.match_indices(needle.as_str())
                 .map(|(i, m)| (i, i + m.len()))
                 .take(EXPLAIN_LIMIT),
         );
-        if places.is_empty() {
+        if places.len() == before {
             bail!("{name}: {needle:?} does not occur in the file");
         }
     }
+    let findings = engine.detect(&text);
     let mut out = String::new();
     for (start, end) in places {
-        let e = casescrub::review::explain::explain(scrubber.matcher(), &text, start, end);
+        let e = casescrub::review::explain::explain(detector.scrubber.matcher(), &text, start, end);
         let pos = verify::Position::of(&text, e.start);
         out.push_str(&format!(
             "{name}:{pos}: {:?}\n",
             escape(&text[e.start..e.end])
         ));
-        if e.considered.is_empty() {
-            out.push_str("  no rule matches here: the text is kept as is\n");
+        let covering: Vec<_> = findings
+            .iter()
+            .filter(|f| f.start < e.end && e.start < f.end)
+            .collect();
+        for f in &covering {
+            out.push_str(&format!(
+                "  FINDING {:<10} {:<30} {:?} at {}\n      {}\n",
+                f.kind.as_str(),
+                f.rule,
+                escape(f.text(&text)),
+                verify::Position::of(&text, f.start),
+                finding_origin(&f.rule, &e.considered, f)
+            ));
         }
-        for c in &e.considered {
+        let shown: Vec<_> = e
+            .considered
+            .iter()
+            .filter(|c| {
+                args.verbose
+                    || !matches!(
+                        c.outcome,
+                        casescrub::review::explain::Outcome::Rejected(
+                            casescrub::review::explain::Rejection::InsideWord
+                        )
+                    )
+            })
+            .collect();
+        if covering.is_empty() && shown.is_empty() {
+            out.push_str("  no rule matches here: the text is kept as is\n");
+        } else if covering.is_empty() {
+            out.push_str(
+                "  no finding here: redact keeps the text (the rule matches below did not win)\n",
+            );
+        }
+        if !shown.is_empty() {
+            out.push_str("  rule matches around the place:\n");
+        }
+        for c in shown {
             out.push_str(&format!(
                 "  {:<10} {:<30} priority {:<4} {:?} at {}\n      {}\n",
                 c.kind.as_str(),
@@ -410,6 +443,28 @@ pub fn explain(args: ExplainArgs) -> Result<i32> {
     }
     write_stdout(out.as_bytes())?;
     Ok(0)
+}
+
+/// How the detector came to a finding: a rule match that won at the same span, or a
+/// pass that works on the whole document.
+fn finding_origin(
+    rule: &str,
+    considered: &[casescrub::review::explain::Considered],
+    f: &casescrub::resolve::Finding,
+) -> String {
+    use casescrub::review::explain::Outcome;
+    let won = considered.iter().any(|c| {
+        &*c.rule == rule && c.start == f.start && c.end == f.end && c.outcome == Outcome::Won
+    });
+    if won {
+        return "redacted: this rule's match won every overlap".into();
+    }
+    let pass = match rule.split('.').nth(1).unwrap_or("") {
+        "same-document" => "a mention of a name found elsewhere in this document (the document-level name pass links it)",
+        _ if rule.starts_with("case.") || rule.starts_with("roster.") => "an entity of the --case roster",
+        _ => "found by a document-level pass (names and organisations in context, propagated mentions, settling) rather than by one rule match",
+    };
+    format!("redacted: {pass}")
 }
 
 /// Byte offset of a 1-based `LINE:COL` (column in characters).

@@ -20,11 +20,12 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
     if args.report.is_some() {
         bail!("--report is for files and folders; in dataset mode use --findings (a findings array per record)");
     }
-    if args.policy.vault.is_some() {
+    if args.detection.policy.vault.is_some() {
         bail!("--vault is not available in dataset mode; use --key-file with a pseudonym policy for tokens that are stable across runs and machines");
     }
     let mut numbering = Numbering::new(&args.placeholder);
-    let prepared = super::policy::prepare(&args.policy, scrubber.rule_ids(), &mut numbering)?;
+    let prepared =
+        super::policy::prepare(&args.detection.policy, scrubber.rule_ids(), &mut numbering)?;
     let engine = PolicyEngine::new(scrubber, &prepared.policy, &prepared.secrets, None);
 
     let stdin = args.input == Path::new("-");
@@ -60,6 +61,7 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
         let options = stream::jsonl::Options {
             fields: args.stream.fields.clone(),
             findings: args.stream.findings,
+            allow_missing: args.stream.allow_missing_field,
         };
         stream::jsonl::redact(
             &engine,
@@ -74,6 +76,11 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
             columns: args.stream.columns.clone(),
             findings: args.stream.findings,
             delimiter: b',',
+            allow_missing: args.stream.allow_missing_field,
+            extra: match args.stream.extra_fields {
+                super::args::ExtraFields::Error => stream::csv::Extra::Error,
+                super::args::ExtraFields::Redact => stream::csv::Extra::Redact,
+            },
         };
         stream::csv::redact(
             &engine,
@@ -84,17 +91,53 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
             output,
         )
     };
-    match result {
-        Ok(_) => {}
+    let stats = match result {
+        Ok(stats) => stats,
         Err(casescrub::Error::Io { source, .. })
             if source.kind() == std::io::ErrorKind::BrokenPipe =>
         {
             return Ok(0)
         }
         Err(e) => return Err(e.into()),
-    }
+    };
     if let Some(f) = file {
         f.commit()?;
     }
+    let what = if args.stream.jsonl { "field" } else { "column" };
+    if stats.missing > 0 {
+        eprintln!(
+            "casescrub: {} of {} {} had no {what} {} and passed through unredacted (--allow-missing-field)",
+            stats.missing,
+            stats.records,
+            plural(stats.records, "record", "records"),
+            names(if args.stream.jsonl { &args.stream.fields } else { &args.stream.columns }),
+        );
+    }
+    if stats.extra > 0 {
+        eprintln!(
+            "casescrub: {} {} had more fields than the header; the extra fields were redacted as text",
+            stats.extra,
+            plural(stats.extra, "record", "records"),
+        );
+    }
     Ok(0)
+}
+
+/// `one` for 1, else `many`.
+pub(super) fn plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+/// `a`, `b` or `c` for messages.
+fn names(list: &[String]) -> String {
+    let quoted: Vec<String> = list.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }

@@ -96,6 +96,35 @@ fn coverage_table(c: &Coverage) -> String {
         );
     }
     out.push_str("</tbody>\n</table>\n");
+    out.push_str(&residue_list(c));
+    out
+}
+
+/// The plain statement of what the counts are of, and the "look at these" list of
+/// capitalised words left in the redacted text that are not in the safe vocabulary.
+fn residue_list(c: &Coverage) -> String {
+    let mut out = format!(
+        "<p class=\"basis\"><b>These counts are of what was detected.</b> An identifier casescrub \
+         did not detect is counted nowhere: 0 remaining does not mean none remain.</p>\n\
+         <div class=\"residue\"><h4>Look at these: capitalised words left in the redacted text \
+         that are not in the safe vocabulary ({})</h4>\n",
+        c.residue.len()
+    );
+    if c.residue.is_empty() {
+        out.push_str("<p>none</p>\n");
+    } else {
+        out.push_str("<ul>");
+        for w in &c.residue {
+            let _ = write!(
+                out,
+                "<li><span class=\"word\">{}</span> &times;{}</li>",
+                esc(&w.word),
+                w.count
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</div>\n");
     out
 }
 

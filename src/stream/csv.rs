@@ -1,6 +1,11 @@
 //! CSV with a header row: the named columns are redacted; every record without a
 //! change is copied byte for byte (its quoting and line ending included), and a
 //! changed record is re-quoted only where CSV needs it.
+//!
+//! Fails closed: a record with more fields than the header (whose extra fields no
+//! column name covers) or too few to hold a named column stops the run with the
+//! line number, unless the options say what to do with it ([`Extra::Redact`],
+//! `allow_missing`).
 
 use super::{redact_value, FieldFinding, Stats};
 use crate::engine::Engine;
@@ -20,6 +25,31 @@ pub struct Options {
     pub findings: bool,
     /// Field delimiter (default `,`).
     pub delimiter: u8,
+    /// Pass records too short to hold a named column through, counted in
+    /// [`Stats::missing`], instead of stopping with an error.
+    pub allow_missing: bool,
+    /// What to do with the fields of a record beyond the header's columns.
+    pub extra: Extra,
+}
+
+/// Fields of a record beyond the header's last column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Extra {
+    /// Stop with an error naming the line (default).
+    #[default]
+    Error,
+    /// Redact them as text, like a named column (counted in [`Stats::extra`]).
+    Redact,
+}
+
+fn record_error(path: &Path, line: u64, message: String) -> Error {
+    Error::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("line {line}: {message}"),
+        ),
+    }
 }
 
 /// Keeps every byte read since the last record boundary, so unchanged records can
@@ -150,7 +180,38 @@ pub fn redact(
         let line = record.position().map_or(0, |p| p.line());
         let mut findings: Vec<FieldFinding> = Vec::new();
         let mut changed: Vec<(usize, String)> = Vec::new();
-        for (index, column) in &targets {
+        let mut row_targets: Vec<(usize, String)> = Vec::new();
+        if record.len() > headers.len() {
+            if options.extra == Extra::Error {
+                return Err(record_error(
+                    name,
+                    line,
+                    format!(
+                        "{} fields, but the header has {} columns; the extra fields would pass \
+                         through unredacted (pass --extra-fields redact to redact them as text)",
+                        record.len(),
+                        headers.len()
+                    ),
+                ));
+            }
+            stats.extra += 1;
+            row_targets.extend((headers.len()..record.len()).map(|i| (i, format!("#{}", i + 1))));
+        }
+        if let Some((_, column)) = targets.iter().find(|(i, _)| *i >= record.len()) {
+            if !options.allow_missing {
+                return Err(record_error(
+                    name,
+                    line,
+                    format!(
+                        "{} field(s), too few to hold column `{column}`; pass --allow-missing-field \
+                         to pass such records through",
+                        record.len()
+                    ),
+                ));
+            }
+            stats.missing += 1;
+        }
+        for (index, column) in targets.iter().chain(&row_targets) {
             let Some(bytes) = record.get(*index) else {
                 continue;
             };
@@ -243,6 +304,8 @@ mod tests {
             columns: columns.iter().map(|s| s.to_string()).collect(),
             findings,
             delimiter: b',',
+            allow_missing: false,
+            extra: Extra::Error,
         };
         redact(
             &scrubber,

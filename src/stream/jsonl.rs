@@ -1,6 +1,10 @@
 //! JSON Lines: each line is an object; the named fields' string values (and every
 //! string nested inside them) are redacted, every other field is copied byte for
-//! byte, and key order is kept.
+//! byte, and key order is kept. A line with no change is written back byte for byte.
+//!
+//! Fails closed: a record without a named field, or whose named field holds a
+//! number, boolean or null (anywhere inside it), stops the run with the line number,
+//! since passing it through would pass text the user asked to redact unseen.
 
 use super::{redact_value, FieldFinding, Stats};
 use crate::engine::Engine;
@@ -20,6 +24,9 @@ pub struct Options {
     pub fields: Vec<String>,
     /// Add a `findings` array to each line.
     pub findings: bool,
+    /// Pass records that lack a named field (or hold `null` in it) through, counted
+    /// in [`Stats::missing`], instead of stopping with an error.
+    pub allow_missing: bool,
 }
 
 /// A JSON object as its keys and raw values, in input order.
@@ -105,6 +112,30 @@ pub fn redact(
         let object: RawObject = serde_json::from_str(body)
             .map_err(|e| invalid(name, line_no, format!("not a JSON object: {e}")))?;
         stats.records += 1;
+        let mut missing = false;
+        for field in &options.fields {
+            let present = object.0.iter().find(|(k, _)| k == field);
+            let null = present.is_some_and(|(_, raw)| raw.get() == "null");
+            if present.is_some() && !null {
+                continue;
+            }
+            if !options.allow_missing {
+                let problem = if null {
+                    format!("field `{field}` is null, not text")
+                } else {
+                    format!("no field `{field}`")
+                };
+                return Err(invalid(
+                    name,
+                    line_no,
+                    format!("{problem}; pass --allow-missing-field to pass such records through unredacted"),
+                ));
+            }
+            missing = true;
+        }
+        if missing {
+            stats.missing += 1;
+        }
         let mut findings: Vec<FieldFinding> = Vec::new();
         out.clear();
         out.push('{');
@@ -128,6 +159,18 @@ pub fn redact(
             let mut value: Value =
                 serde_json::from_str(raw.get()).expect("raw value is valid JSON");
             let pointer = format!("/{}", escape_pointer(key));
+            if value.is_null() && options.allow_missing {
+                // Counted as missing above.
+                out.push_str(raw.get());
+                continue;
+            }
+            if let Some((at, what)) = not_text(&value, &pointer) {
+                return Err(invalid(
+                    name,
+                    line_no,
+                    format!("field `{key}` holds {what} at {at}, not text; casescrub redacts strings only"),
+                ));
+            }
             let changed = redact_json(
                 engine,
                 numbering,
@@ -153,6 +196,11 @@ pub fn redact(
         }
         out.push('}');
         out.push_str(ending);
+        if findings.is_empty() && !options.findings {
+            // Nothing changed: the line goes out exactly as it came in.
+            output.write_all(line.as_bytes()).map_err(out_err)?;
+            continue;
+        }
         if !findings.is_empty() {
             stats.changed += 1;
         }
@@ -160,6 +208,24 @@ pub fn redact(
     }
     output.flush().map_err(out_err)?;
     Ok(stats)
+}
+
+/// The first value inside `value` that is not a string, array or object (a
+/// number, boolean or null), as its JSON pointer and what it is.
+fn not_text(value: &Value, pointer: &str) -> Option<(String, &'static str)> {
+    match value {
+        Value::String(_) => None,
+        Value::Null => Some((pointer.to_string(), "null")),
+        Value::Bool(_) => Some((pointer.to_string(), "a boolean")),
+        Value::Number(_) => Some((pointer.to_string(), "a number")),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| not_text(item, &format!("{pointer}/{i}"))),
+        Value::Object(map) => map
+            .iter()
+            .find_map(|(k, item)| not_text(item, &format!("{pointer}/{}", escape_pointer(k)))),
+    }
 }
 
 /// Redacts every string in `value`; returns whether anything changed.
@@ -231,6 +297,7 @@ mod tests {
         let options = Options {
             fields: fields.iter().map(|s| s.to_string()).collect(),
             findings,
+            allow_missing: false,
         };
         redact(
             &scrubber,
@@ -276,7 +343,7 @@ mod tests {
                 .contains("data.jsonl: line 2: not a JSON object"),
             "{e}"
         );
-        let e = run("{\"findings\":1}\n", &["text"], true).unwrap_err();
+        let e = run("{\"text\":\"a\",\"findings\":1}\n", &["text"], true).unwrap_err();
         assert!(
             e.to_string()
                 .contains("line 1: already has a `findings` field"),

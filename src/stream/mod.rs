@@ -34,6 +34,12 @@ pub struct Stats {
     pub changed: u64,
     /// Findings per kind.
     pub counts: BTreeMap<Kind, usize>,
+    /// Records passed through because a named field or column was missing (only
+    /// with `allow_missing`; otherwise such a record is an error).
+    pub missing: u64,
+    /// CSV records with more fields than the header whose extra fields were
+    /// redacted as text (only with [`csv::Extra::Redact`]).
+    pub extra: u64,
 }
 
 /// Redacts one string value, appending its findings; returns the redacted text, or

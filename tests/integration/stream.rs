@@ -9,7 +9,7 @@ fn jsonl_fields_are_redacted_and_everything_else_kept() {
     let input = concat!(
         "{\"id\":\"a1\",\"text\":\"Seen by Dr. Maria Lopez on 6/18/02.\",\"score\":1.50,\"title\":\"DOB 6/18/02\"}\n",
         "\n",
-        "{\"title\":\"Follow-up 7/4/19\",\"id\":\"a2\",\"text\":null}\n",
+        "{\"title\":\"Follow-up 7/4/19\",\"id\":\"a2\",\"text\":\"Seen.\"}\n",
     );
     casescrub()
         .args(["redact", "--jsonl", "--field", "text", "--field", "title"])
@@ -20,7 +20,7 @@ fn jsonl_fields_are_redacted_and_everything_else_kept() {
         .stdout(concat!(
             "{\"id\":\"a1\",\"text\":\"Seen by Dr. [PERSON-1] on [DATE-1].\",\"score\":1.50,\"title\":\"DOB [DATE-1]\"}\n",
             "\n",
-            "{\"title\":\"Follow-up [DATE-2]\",\"id\":\"a2\",\"text\":null}\n",
+            "{\"title\":\"Follow-up [DATE-2]\",\"id\":\"a2\",\"text\":\"Seen.\"}\n",
         ));
 }
 
