@@ -213,7 +213,7 @@ pub fn signer(line: &str, base: usize) -> Option<(usize, usize)> {
     }
     let t = t.trim_end();
     let words = t.split_whitespace().count();
-    (words >= 1 && words <= 8 && t.starts_with(|c: char| c.is_uppercase()))
+    ((1..=8).contains(&words) && t.starts_with(|c: char| c.is_uppercase()))
         .then_some((start, start + t.len()))
 }
 

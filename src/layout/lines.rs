@@ -197,7 +197,7 @@ pub fn bullet_len(s: &str) -> usize {
 mod tests {
     use super::*;
 
-    fn texts<'a>(line: &'a str) -> Vec<(&'a str, Sep)> {
+    fn texts(line: &str) -> Vec<(&str, Sep)> {
         let mut out = Vec::new();
         cells(line, 0, &mut out);
         out.iter().map(|c| (&line[c.start..c.end], c.sep)).collect()

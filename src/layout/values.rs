@@ -354,6 +354,7 @@ fn name_run(
     let max = if org { 10 } else { 6 };
     let mut end = None;
     let mut taken = 0;
+    #[allow(clippy::explicit_counter_loop)]
     for (i, w) in all.iter().enumerate() {
         let bare = w.text.trim_end_matches(',');
         let p = plain(w.text);
