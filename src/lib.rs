@@ -31,6 +31,7 @@ pub mod grammar;
 pub mod invariants;
 pub mod io;
 pub mod kind;
+pub mod layout;
 pub mod matcher;
 pub mod neutral;
 pub mod normalize;
@@ -166,10 +167,19 @@ impl Scrubber {
         out
     }
 
-    /// Pattern rules, then the document-level entity pass, on already folded text.
+    /// Pattern rules, then the layout stage (field values under their labels),
+    /// then the document-level entity pass, on already folded text.
     fn detect_folded(&self, text: &str, known: &mut entities::KnownNames) -> Vec<Finding> {
         let candidates = self.matcher.candidates(text);
         let found = resolve::resolve_with(&self.matcher, candidates, true);
+        let fields = layout::fields(text, self.matcher.lexicon());
+        let found = layout::apply::apply(
+            text,
+            &fields,
+            self.matcher.lexicon(),
+            self.matcher.rules(),
+            found,
+        );
         let mut found = entities::extend_known(text, found, known);
         found.retain(|f| f.kind != Kind::Allow);
         found

@@ -4,7 +4,7 @@
 
 use crate::error::{Error, Result};
 use crate::kind::Kind;
-use crate::patterns::{Context, Library, RuleSpec, Validator};
+use crate::patterns::{Context, LabelSpec, Library, RuleSpec, Validator};
 use crate::rule_regex::{RuleCache, RuleRegex};
 use crate::scanner::{ScanCache, Scanner};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -85,6 +85,8 @@ pub struct Matcher {
     longest_match: Option<usize>,
     /// The widest context window of any rule, in bytes.
     widest_context: usize,
+    /// The field labels of the layout stage; their rules are at the end of `rules`.
+    pub(crate) lexicon: crate::layout::Lexicon,
 }
 
 /// Largest compiled size allowed for the combined regex (bytes).
@@ -102,13 +104,41 @@ const HYBRID_CACHE: usize = 64 * 1024 * 1024;
 impl Matcher {
     /// Compiles every rule of `library`.
     pub fn new(library: &Library) -> Result<Self> {
-        Self::from_rules(library.rules())
+        Ok(Self::from_rules(library.rules())?.with_labels(library.labels()))
     }
 
     /// Like [`Matcher::new`], compiling the combined automaton on a second thread
     /// while this one compiles the rules one by one (the same result, sooner).
     pub fn new_parallel(library: &Library) -> Result<Self> {
-        Self::build(library.rules(), true)
+        Ok(Self::build(library.rules(), true)?.with_labels(library.labels()))
+    }
+
+    /// Adds the field labels of the layout stage: each becomes a rule (its id,
+    /// kind and priority; the layout stage finds its matches) and a lexicon entry.
+    pub fn with_labels<'a>(mut self, labels: impl IntoIterator<Item = &'a LabelSpec>) -> Self {
+        let labels: Vec<&LabelSpec> = labels.into_iter().collect();
+        let first = self.rules.len();
+        for spec in &labels {
+            self.rules.push(CompiledRule {
+                id: Arc::from(spec.id.as_str()),
+                kind: spec.kind,
+                priority: spec.priority,
+                validator: None,
+                context: None,
+                action: if spec.kind == Kind::Gender {
+                    DefaultAction::Neutralize
+                } else {
+                    DefaultAction::Placeholder
+                },
+            });
+        }
+        self.lexicon = crate::layout::Lexicon::new(labels.into_iter().zip(first..));
+        self
+    }
+
+    /// The field-label lexicon of the layout stage.
+    pub fn lexicon(&self) -> &crate::layout::Lexicon {
+        &self.lexicon
     }
 
     /// Compiles the given rules (used to test a single rule's examples).
@@ -241,6 +271,7 @@ impl Matcher {
             words_exact: exact.build(false)?,
             longest_match,
             widest_context,
+            lexicon: crate::layout::Lexicon::default(),
         })
     }
 

@@ -2,7 +2,7 @@
 //! strings must not.
 
 use crate::matcher::Matcher;
-use crate::patterns::{Library, RuleSpec};
+use crate::patterns::{LabelSpec, Library, RuleSpec};
 use crate::resolve::resolve_with;
 use crate::Scrubber;
 
@@ -33,6 +33,9 @@ pub fn test_library(library: &Library) -> Vec<ExampleFailure> {
         .filter(|r| r.is_compiled())
         .flat_map(test_rule)
         .collect();
+    let labels: Vec<_> = library.labels().collect();
+    let lex = crate::layout::Lexicon::new(labels.iter().copied().zip(0..));
+    failures.extend(labels.iter().flat_map(|l| test_label(l, &lex)));
     let staged: Vec<&RuleSpec> = library.rules().filter(|r| !r.is_compiled()).collect();
     if staged.is_empty() {
         return failures;
@@ -96,6 +99,53 @@ pub fn test_staged_rule(scrubber: &Scrubber, spec: &RuleSpec) -> Vec<ExampleFail
             .collect();
         if !got.is_empty() {
             failures.push(fail(example, format!("must not match, but found {got:?}")));
+        }
+    }
+    failures
+}
+
+/// Tests one label's examples against the layout stage with the labels of `lex`
+/// (the whole library's, which end each other's values): each `match` string must
+/// give a value of this label for every marked span (or the whole string); each
+/// `no_match` string none. A label of kind `ALLOW` keeps its values: its
+/// `match` strings mark the values of other labels it leaves whole, and its
+/// `no_match` strings must give no value at all.
+pub fn test_label(spec: &LabelSpec, lex: &crate::layout::Lexicon) -> Vec<ExampleFailure> {
+    let fail = |example: &str, problem: String| ExampleFailure {
+        rule: spec.id.clone(),
+        source: spec.source.clone(),
+        example: example.to_string(),
+        problem,
+    };
+    let allow = spec.kind == crate::kind::Kind::Allow;
+    let mine = |f: &crate::layout::Field| allow || *lex.label(f.label).id == *spec.id;
+    let mut failures = Vec::new();
+    for example in &spec.examples.must_match {
+        let (text, expected) = strip_marks(example);
+        let mut found = crate::layout::fields(&text, lex);
+        found.retain(|f| mine(f));
+        let spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+        let ok = match &expected {
+            Some(marked) => marked.iter().all(|span| spans.contains(span)),
+            None => spans.iter().any(|&(s, e)| s == 0 && e == text.len()),
+        };
+        if !ok {
+            let got: Vec<&str> = found.iter().map(|f| &text[f.start..f.end]).collect();
+            failures.push(fail(
+                example,
+                format!("expected the marked text to be a field value; found {got:?}"),
+            ));
+        }
+    }
+    for example in &spec.examples.no_match {
+        let mut found = crate::layout::fields(example, lex);
+        found.retain(|f| mine(f));
+        if !found.is_empty() {
+            let got: Vec<&str> = found.iter().map(|f| &example[f.start..f.end]).collect();
+            failures.push(fail(
+                example,
+                format!("must give no field value, but found {got:?}"),
+            ));
         }
     }
     failures

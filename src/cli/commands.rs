@@ -283,7 +283,21 @@ fn list(args: &LibraryArgs, json: bool) -> Result<i32> {
             rule.description
         ));
     }
-    out.push_str(&format!("{} rules\n", library.len()));
+    for label in library.labels() {
+        out.push_str(&format!(
+            "{:<32} {:<11} {:>4}  {:<10} {}\n",
+            label.id,
+            label.kind,
+            label.priority,
+            format!("labels({})", label.spellings.len()),
+            label.description
+        ));
+    }
+    out.push_str(&format!(
+        "{} rules, {} labels\n",
+        library.len(),
+        library.labels().count()
+    ));
     write_stdout(out.as_bytes())?;
     Ok(0)
 }
@@ -294,7 +308,11 @@ fn test(args: &LibraryArgs) -> Result<i32> {
     let examples: usize = library
         .rules()
         .map(|r| r.examples.must_match.len() + r.examples.no_match.len())
-        .sum();
+        .sum::<usize>()
+        + library
+            .labels()
+            .map(|l| l.examples.must_match.len() + l.examples.no_match.len())
+            .sum::<usize>();
     for f in &failures {
         eprintln!(
             "FAIL {} ({}): {:?}: {}",
@@ -302,8 +320,9 @@ fn test(args: &LibraryArgs) -> Result<i32> {
         );
     }
     println!(
-        "{} rules, {} examples, {} failed",
+        "{} rules, {} labels, {} examples, {} failed",
         library.len(),
+        library.labels().count(),
         examples,
         failures.len()
     );

@@ -4,8 +4,10 @@
 //! the binary at compile time; user folders add rules or override them by id.
 
 mod embedded;
+mod label;
 mod spec;
 
+pub use label::LabelSpec;
 pub use spec::{Context, Examples, RuleSpec, Stage, Status, Validator};
 
 use crate::error::{Error, Result};
@@ -21,6 +23,9 @@ struct PatternFile {
     fragments: BTreeMap<String, String>,
     #[serde(default, rename = "rule")]
     rules: Vec<RuleSpec>,
+    /// Field labels of the layout stage (see [`crate::layout`]).
+    #[serde(default, rename = "label")]
+    labels: Vec<LabelSpec>,
 }
 
 /// Only the position of each rule's `id`, to name the line in errors.
@@ -58,6 +63,7 @@ fn rule_lines(text: &str) -> Vec<usize> {
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     rules: BTreeMap<String, RuleSpec>,
+    labels: BTreeMap<String, LabelSpec>,
     fragments: BTreeMap<String, String>,
 }
 
@@ -96,6 +102,22 @@ impl Library {
         for (key, value) in file.fragments {
             let value = self.expand(name, &value)?;
             self.fragments.insert(key, value);
+        }
+        for mut label in file.labels {
+            label.source = name.to_string();
+            label.check().map_err(|message| Error::Pattern {
+                file: name.to_string(),
+                message: format!("label `{}`: {message}", label.id),
+            })?;
+            if self.rules.contains_key(&label.id)
+                || (!allow_override && self.labels.contains_key(&label.id))
+            {
+                return Err(Error::Pattern {
+                    file: name.to_string(),
+                    message: format!("label `{}`: duplicate id", label.id),
+                });
+            }
+            self.labels.insert(label.id.clone(), label);
         }
         let lines = rule_lines(text);
         let mut seen = std::collections::HashMap::new();
@@ -205,6 +227,11 @@ impl Library {
     /// Every rule, sorted by id.
     pub fn rules(&self) -> impl Iterator<Item = &RuleSpec> {
         self.rules.values()
+    }
+
+    /// Every field label of the layout stage, sorted by id.
+    pub fn labels(&self) -> impl Iterator<Item = &LabelSpec> {
+        self.labels.values()
     }
 
     /// The rule with this id, if any.

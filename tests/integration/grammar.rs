@@ -128,5 +128,8 @@ fn demographic_words_need_their_cue() {
     for kind in ["ETHNICITY", "NATIONALITY", "LANGUAGE"] {
         assert!(placeholders(&out, kind).is_empty(), "{kind} in {out}");
     }
-    assert!(out.starts_with("A crow sat on the ") && out.ends_with("the MS patient went to the OR.\n"), "{out}");
+    assert!(
+        out.starts_with("A crow sat on the ") && out.ends_with("the MS patient went to the OR.\n"),
+        "{out}"
+    );
 }

@@ -1,0 +1,439 @@
+//! Fields on one line: `Label: value`, `Label ..... value`, `Label | value`,
+//! `Label<TAB>value`, `LABEL value` in a header block, several on one line.
+//!
+//! A label counts only at a field position: the start of a cell (the line start
+//! after indentation and a bullet, or after a `|`, a tab or two spaces), followed
+//! by a colon, a dot leader, or a separator before its value cell; or, in a
+//! header block, a label at the start of the line and one space.
+
+use super::lexicon::{LabelId, Lexicon, Shape, MAX_BYTES, MAX_WORDS};
+use super::lines::{bullet_len, Cell};
+
+/// A label and the raw text of its value (before the kind's bound is applied).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawField {
+    /// The label.
+    pub label: LabelId,
+    /// Byte span of the label text.
+    pub label_span: (usize, usize),
+    /// Byte span of the value text, up to the separator or the next label.
+    pub value: (usize, usize),
+}
+
+/// Words that continue a phrase rather than start a value ("STATE OF ...").
+const CONNECTORS: &[&str] = &["of", "and", "the", "or", "for", "in", "on", "at", "to"];
+
+/// The fields of one line, given its cells. `header_form` allows `LABEL value`
+/// with one space (an all-caps label, or any label in a block of field lines).
+pub fn line_fields(
+    text: &str,
+    cells: &[Cell],
+    lex: &Lexicon,
+    block: bool,
+    out: &mut Vec<RawField>,
+) {
+    let mut k = 0;
+    while k < cells.len() {
+        let c = cells[k];
+        let mut start = c.start;
+        if k == 0 {
+            start += bullet_len(&text[c.start..c.end]);
+        }
+        if start >= c.end {
+            k += 1;
+            continue;
+        }
+        // `Label: value` or `Label ..... value` inside the cell.
+        if let Some((label, label_span, value_start)) = labelled(text, start, c.end, lex) {
+            let mut value = (value_start, c.end);
+            if value.0 >= value.1 {
+                // `Name:` then the value in the next cell.
+                if let Some(next) = cells.get(k + 1).filter(|n| !starts_field(text, n, lex)) {
+                    value = (next.start, next.end);
+                    k += 1;
+                }
+            }
+            segment(text, label, label_span, value, lex, out);
+            k += 1;
+            continue;
+        }
+        // A cell that is a label, its value in the next cell.
+        if let Some(label) = whole_label(text, start, c.end, lex) {
+            // Without a colon, a name needs a capital: "| Son | asthma |" is
+            // no field.
+            let person = lex.label(label).kind == crate::kind::Kind::Person;
+            if let Some(next) = cells.get(k + 1).filter(|n| {
+                n.start < n.end
+                    && !starts_field(text, n, lex)
+                    && (!person || text[n.start..n.end].contains(char::is_uppercase))
+            }) {
+                segment(
+                    text,
+                    label,
+                    (start, c.end),
+                    (next.start, next.end),
+                    lex,
+                    out,
+                );
+                k += 2;
+                continue;
+            }
+            k += 1;
+            continue;
+        }
+        // `LABEL value` at the start of a header-block line.
+        if k == 0 {
+            if let Some((label, label_span, value_start)) =
+                header_form(text, start, c.end, lex, block)
+            {
+                segment(text, label, label_span, (value_start, c.end), lex, out);
+            }
+        }
+        k += 1;
+    }
+}
+
+/// Whether a cell starts with a label (so it is no value of the cell before).
+fn starts_field(text: &str, c: &Cell, lex: &Lexicon) -> bool {
+    labelled(text, c.start, c.end, lex).is_some()
+        || whole_label(text, c.start, c.end, lex).is_some()
+}
+
+/// The label of `text[start..end]` when the whole of it is one.
+fn whole_label(text: &str, start: usize, end: usize, lex: &Lexicon) -> Option<LabelId> {
+    let t = &text[start..end];
+    if t.len() > MAX_BYTES * 2 || t.contains(':') || !t.starts_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
+    lex.lookup(t)
+}
+
+/// `Label:` or `Label .....` at `start`: the label, its span and where the value
+/// begins.
+fn labelled(
+    text: &str,
+    start: usize,
+    end: usize,
+    lex: &Lexicon,
+) -> Option<(LabelId, (usize, usize), usize)> {
+    let cell = &text[start..end];
+    if !cell.starts_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
+    let window = &cell[..floor(cell, (MAX_BYTES * 2).min(cell.len()))];
+    let colon = window.find(':');
+    let dots = window
+        .find("...")
+        .or_else(|| window.find('…'))
+        .or_else(|| window.find(". . "));
+    let (label_end, mut value_start) = match (colon, dots) {
+        (Some(c), Some(d)) if d < c => (d, d),
+        (Some(c), _) => (c, c + 1),
+        (None, Some(d)) => (d, d),
+        (None, None) => return None,
+    };
+    // Skip a dot leader and the colon after it.
+    let rest = &cell[value_start..];
+    value_start += rest.len()
+        - rest
+            .trim_start_matches(['.', '…', ' ', ':', '\t', '_'])
+            .len();
+    let label_text = cell[..label_end].trim_end();
+    if label_text.is_empty() || label_text.split_whitespace().count() > MAX_WORDS {
+        return None;
+    }
+    let label = lex.lookup(label_text)?;
+    Some((
+        label,
+        (start, start + label_text.len()),
+        start + value_start,
+    ))
+}
+
+/// `LABEL value` with one space, in a block of field lines: the longest label
+/// of one to four words at `start`, then a value that does not start with a connector ("STATE OF CALIFORNIA").
+fn header_form(
+    text: &str,
+    start: usize,
+    end: usize,
+    lex: &Lexicon,
+    block: bool,
+) -> Option<(LabelId, (usize, usize), usize)> {
+    let cell = &text[start..end];
+    let mut best = None;
+    let mut word_end = 0;
+    for _ in 0..4 {
+        let rest = &cell[word_end..];
+        let skip = rest.len() - rest.trim_start_matches(' ').len();
+        let len = rest[skip..].find(' ').unwrap_or(rest.len() - skip);
+        if len == 0 {
+            break;
+        }
+        word_end += skip + len;
+        if word_end >= cell.len() {
+            break;
+        }
+        let label_text = &cell[..word_end];
+        if !block {
+            break;
+        }
+        if let Some(label) = lex.lookup(label_text) {
+            best = Some((label, word_end));
+        }
+    }
+    let (label, label_end) = best?;
+    let value = cell[label_end..].trim_start();
+    let first = value.split(' ').next().unwrap_or("").to_lowercase();
+    if value.is_empty()
+        || CONNECTORS.contains(&first.as_str())
+        || value.starts_with([',', '.', '-', '\'', '’', '(', '&'])
+    {
+        return None;
+    }
+    Some((label, (start, start + label_end), end - value.len()))
+}
+
+/// Splits `value` at the labels inside it ("Maria Lopez DOB: 1/2/80 Sex: F")
+/// and records each field; a value that itself starts with a label
+/// ("RE: Claimant: X", "RE: Claimant Teresa Morales") is that label's.
+fn segment(
+    text: &str,
+    mut label: LabelId,
+    mut label_span: (usize, usize),
+    value: (usize, usize),
+    lex: &Lexicon,
+    out: &mut Vec<RawField>,
+) {
+    let (mut start, end) = value;
+    for _ in 0..64 {
+        if start >= end {
+            return;
+        }
+        if let Some((next, next_span, next_value)) = labelled(text, start, end, lex) {
+            // The value is another label: this one is empty.
+            (label, label_span, start) = (next, next_span, next_value);
+            continue;
+        }
+        if lex.label(label).shape == Shape::StrictName {
+            if let Some((next, next_span, next_value)) = header_form(text, start, end, lex, true) {
+                (label, label_span, start) = (next, next_span, next_value);
+                continue;
+            }
+        }
+        match next_label(text, start, end, lex) {
+            Some((at, next)) => {
+                out.push(RawField {
+                    label,
+                    label_span,
+                    value: (start, start + text[start..at].trim_end().len()),
+                });
+                let Some((next, next_span, next_value)) = next else {
+                    return;
+                };
+                (label, label_span, start) = (next, next_span, next_value);
+            }
+            None => {
+                out.push(RawField {
+                    label,
+                    label_span,
+                    value: (start, end),
+                });
+                return;
+            }
+        }
+    }
+}
+
+/// The first `Label:` inside `text[start..end]` after its first word: where it
+/// starts, and the label, its span and where its value starts. A capitalized
+/// word and a colon that is no known label ("Time:") ends the value too.
+#[allow(clippy::type_complexity)]
+fn next_label(
+    text: &str,
+    start: usize,
+    end: usize,
+    lex: &Lexicon,
+) -> Option<(usize, Option<(LabelId, (usize, usize), usize)>)> {
+    let value = &text[start..end];
+    let mut from = 0;
+    while let Some(i) = value[from..].find(':') {
+        let colon = from + i;
+        from = colon + 1;
+        let before = value[..colon].trim_end();
+        if before.len() != colon || value[colon + 1..].starts_with(|c: char| !c.is_whitespace()) {
+            continue; // "10:30", "http://"
+        }
+        // Up to MAX_WORDS words before the colon; the longest label wins.
+        let mut best = None;
+        let mut first_word = None;
+        let mut cut = before.len();
+        for _ in 0..MAX_WORDS {
+            let Some(space) = before[..cut].rfind([' ', ',', ';']) else {
+                break;
+            };
+            cut = space;
+            let at = space + 1;
+            let label_text = &before[at..];
+            if label_text.is_empty() || !label_text.starts_with(|c: char| c.is_alphabetic()) {
+                continue;
+            }
+            first_word.get_or_insert(at);
+            if let Some(label) = lex.lookup(label_text) {
+                best = Some((at, label));
+            }
+        }
+        let rest = &value[colon + 1..];
+        let value_start = colon + 1 + (rest.len() - rest.trim_start().len());
+        if let Some((at, label)) = best {
+            return Some((
+                start + at,
+                Some((
+                    label,
+                    (start + at, start + before.len()),
+                    start + value_start,
+                )),
+            ));
+        }
+        if let Some(at) =
+            first_word.filter(|&at| before[at..].starts_with(|c: char| c.is_uppercase()))
+        {
+            return Some((start + at, None));
+        }
+    }
+    None
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kind::Kind;
+    use crate::layout::lines::cells;
+    use crate::patterns::{Examples, LabelSpec};
+
+    fn lex() -> Lexicon {
+        let spec = |id: &str, kind, spellings: &[&str], shape: Option<&str>| LabelSpec {
+            id: id.into(),
+            kind,
+            description: String::new(),
+            spellings: spellings.iter().map(|s| s.to_string()).collect(),
+            shape: shape.map(str::to_string),
+            priority: 56,
+            examples: Examples::default(),
+            source: String::new(),
+        };
+        let specs = [
+            spec(
+                "label.person",
+                Kind::Person,
+                &["Last", "First", "M.I.", "Name", "Claimant", "Patient"],
+                None,
+            ),
+            spec("label.dob", Kind::Date, &["DOB"], None),
+            spec("label.sex", Kind::Gender, &["Sex"], None),
+            spec("label.state", Kind::State, &["State"], None),
+            spec("label.id", Kind::Id, &["Claim"], None),
+            spec("label.re", Kind::Person, &["RE"], Some("strict-name")),
+        ];
+        Lexicon::new(specs.iter().zip(0..))
+    }
+
+    fn run(line: &str, block: bool) -> Vec<(String, String)> {
+        let lex = lex();
+        let mut cs = Vec::new();
+        cells(line, 0, &mut cs);
+        let mut out = Vec::new();
+        line_fields(line, &cs, &lex, block, &mut out);
+        out.iter()
+            .map(|f| {
+                (
+                    line[f.label_span.0..f.label_span.1].to_string(),
+                    line[f.value.0..f.value.1].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
+        p.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn colon_fields_on_one_line() {
+        assert_eq!(
+            run("Last: MORALES | First: TERESA | M.I.: L", false),
+            pairs(&[("Last", "MORALES"), ("First", "TERESA"), ("M.I.", "L")])
+        );
+        assert_eq!(
+            run("Name: Maria Lopez DOB: 1/2/80 Sex: F", false),
+            pairs(&[("Name", "Maria Lopez"), ("DOB", "1/2/80"), ("Sex", "F")])
+        );
+        assert_eq!(
+            run("- Claim #: 05-123456", false),
+            pairs(&[("Claim #", "05-123456")])
+        );
+    }
+
+    #[test]
+    fn separator_fields() {
+        assert_eq!(
+            run("Last | MORALES | First | TERESA", false),
+            pairs(&[("Last", "MORALES"), ("First", "TERESA")])
+        );
+        assert_eq!(
+            run("DOB\t01/02/1980", false),
+            pairs(&[("DOB", "01/02/1980")])
+        );
+        assert_eq!(run("Name:\tAnn Lee", false), pairs(&[("Name", "Ann Lee")]));
+        assert_eq!(
+            run("Name ........ Ann Lee", false),
+            pairs(&[("Name", "Ann Lee")])
+        );
+        assert_eq!(
+            run("DOB.......: 1/2/80", false),
+            pairs(&[("DOB", "1/2/80")])
+        );
+    }
+
+    #[test]
+    fn header_block_forms() {
+        assert_eq!(
+            run("CLAIMANT TERESA MORALES", true),
+            pairs(&[("CLAIMANT", "TERESA MORALES")])
+        );
+        assert_eq!(run("COUNTY SOCIAL SERVICES", false), vec![]);
+        assert_eq!(run("STATE OF CALIFORNIA", false), vec![]);
+        assert_eq!(run("Claimant Teresa Morales", false), vec![]);
+        assert_eq!(run("DOB 01/02/1980", true), pairs(&[("DOB", "01/02/1980")]));
+        assert_eq!(
+            run("RE: Claimant Teresa Morales", false),
+            pairs(&[("Claimant", "Teresa Morales")])
+        );
+        assert_eq!(
+            run("RE:  Claimant: Teresa Morales", false),
+            pairs(&[("Claimant", "Teresa Morales")])
+        );
+    }
+
+    #[test]
+    fn prose_makes_no_field() {
+        for line in [
+            "the patient's name was given",
+            "Case management notes",
+            "State of California",
+            "Age-appropriate behavior",
+            "The claimant's attorney: see file",
+            "Patient reports: pain",
+        ] {
+            assert_eq!(run(line, false), vec![], "{line}");
+        }
+    }
+}

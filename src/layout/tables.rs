@@ -1,0 +1,325 @@
+//! Tables: a header row whose cells are labels names the columns, and every
+//! row under it gives each cell its column's label. Pipe tables (with or without
+//! a `|---|` rule), tab-separated and space-aligned columns, and comma-separated
+//! rows.
+
+use super::lexicon::{LabelId, Lexicon, MAX_BYTES};
+use super::lines::{is_blank, is_rule, Cell};
+
+/// How the columns of a table are set apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// `| a | b |`: cells by index.
+    Pipe,
+    /// Tabs: cells by index when a row has as many as the header, else by column.
+    Tab,
+    /// Two or more spaces: cells by the display column they start in.
+    Spaces,
+    /// Commas: cells by index.
+    Csv,
+}
+
+/// One column: the header cell and its label.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    /// The label of the header cell (`None`: not in the lexicon).
+    pub label: Option<LabelId>,
+    /// Byte span of the header cell.
+    pub span: (usize, usize),
+    /// Display column where the header cell starts.
+    pub column: usize,
+}
+
+/// A table being read: its header and how far it has got.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// How its cells are set apart.
+    pub style: Style,
+    /// Its columns, left to right.
+    pub columns: Vec<Column>,
+    /// Blank lines seen since the last row.
+    blanks: usize,
+}
+
+/// The table whose header is this line, if it is one: at least two cells, none
+/// long or holding a digit or a colon, at least two and three in five of them
+/// labels, one of them an identifying label.
+pub fn header(text: &str, line: &str, cells: &[Cell], lex: &Lexicon) -> Option<Table> {
+    let (style, spans): (Style, Vec<(usize, usize, usize)>) = if cells.len() >= 2 {
+        let style = if line.contains('|') {
+            Style::Pipe
+        } else if line.contains('\t') {
+            Style::Tab
+        } else {
+            Style::Spaces
+        };
+        (
+            style,
+            cells.iter().map(|c| (c.start, c.end, c.column)).collect(),
+        )
+    } else if cells.len() == 1 && line.matches(',').count() >= 2 {
+        let c = cells[0];
+        (
+            Style::Csv,
+            csv_cells(text, c.start, c.end)
+                .into_iter()
+                .map(|(s, e)| (s, e, 0))
+                .collect(),
+        )
+    } else {
+        return None;
+    };
+    let mut columns = Vec::with_capacity(spans.len());
+    let (mut known, mut identifying, mut filled) = (0, false, 0);
+    for &(s, e, column) in &spans {
+        let t = &text[s..e];
+        if t.is_empty() {
+            columns.push(Column {
+                label: None,
+                span: (s, e),
+                column,
+            });
+            continue;
+        }
+        filled += 1;
+        if t.len() > MAX_BYTES || t.contains(|c: char| c.is_ascii_digit() || c == ':') {
+            return None;
+        }
+        let label = lex.lookup(t);
+        if let Some(l) = label {
+            known += 1;
+            identifying |= lex.label(l).kind != crate::kind::Kind::Allow;
+        }
+        columns.push(Column {
+            label,
+            span: (s, e),
+            column,
+        });
+    }
+    let enough = if style == Style::Csv {
+        known == filled
+    } else {
+        known * 5 >= filled * 3
+    };
+    (filled >= 2 && known >= 2 && enough && identifying).then_some(Table {
+        style,
+        columns,
+        blanks: 0,
+    })
+}
+
+/// What a line does to a table.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Row {
+    /// A row: each cell's byte span and the index of its column.
+    Cells(Vec<(usize, usize, usize)>),
+    /// A rule or a single blank line: the table goes on.
+    Skip,
+    /// Not part of the table: it has ended.
+    End,
+}
+
+impl Table {
+    /// Reads one line under the table.
+    pub fn row(&mut self, text: &str, line: &str, cells: &[Cell]) -> Row {
+        if is_blank(line) {
+            self.blanks += 1;
+            return if self.blanks >= 2 {
+                Row::End
+            } else {
+                Row::Skip
+            };
+        }
+        if is_rule(line) {
+            return Row::Skip;
+        }
+        let fits = match self.style {
+            Style::Pipe => line.contains('|'),
+            Style::Tab => line.contains('\t'),
+            Style::Csv => line.contains(','),
+            Style::Spaces => {
+                cells.len() >= 2
+                    || cells
+                        .first()
+                        .is_some_and(|c| c.column > self.columns[0].column)
+            }
+        };
+        if !fits {
+            return Row::End;
+        }
+        self.blanks = 0;
+        let n = self.columns.len();
+        let by_index = |spans: Vec<(usize, usize)>| {
+            Row::Cells(
+                spans
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(i, (s, e))| *i < n && s < e)
+                    .map(|(i, (s, e))| (s, e, i))
+                    .collect(),
+            )
+        };
+        match self.style {
+            Style::Pipe => by_index(cells.iter().map(|c| (c.start, c.end)).collect()),
+            Style::Csv => {
+                let spans = cells
+                    .iter()
+                    .flat_map(|c| csv_cells(text, c.start, c.end))
+                    .collect();
+                by_index(spans)
+            }
+            Style::Tab if cells.len() == n => {
+                by_index(cells.iter().map(|c| (c.start, c.end)).collect())
+            }
+            Style::Tab | Style::Spaces => Row::Cells(
+                cells
+                    .iter()
+                    .filter(|c| c.start < c.end)
+                    .filter_map(|c| {
+                        // The header cell whose start is nearest.
+                        let j = (0..self.columns.len())
+                            .min_by_key(|&j| self.columns[j].column.abs_diff(c.column))?;
+                        Some((c.start, c.end, j))
+                    })
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// The comma-separated cells of `text[start..end]`, trimmed; a double-quoted
+/// cell may hold commas.
+pub fn csv_cells(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = start;
+    let mut cell = start;
+    let mut quoted = false;
+    while i <= end {
+        let at_end = i == end;
+        let b = if at_end { b',' } else { bytes[i] };
+        if b == b'"' {
+            quoted = !quoted;
+        } else if b == b',' && (!quoted || at_end) {
+            let raw = &text[cell..i];
+            let lead = raw.len() - raw.trim_start().len();
+            let t = raw.trim();
+            let (mut s, mut e) = (cell + lead, cell + lead + t.len());
+            if t.len() >= 2 && t.starts_with('"') && t.ends_with('"') {
+                (s, e) = (s + 1, e - 1);
+            }
+            out.push((s, e));
+            cell = i + 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kind::Kind;
+    use crate::layout::lines::cells;
+    use crate::patterns::{Examples, LabelSpec};
+
+    fn lex() -> Lexicon {
+        let spec = |id: &str, kind, spellings: &[&str]| LabelSpec {
+            id: id.into(),
+            kind,
+            description: String::new(),
+            spellings: spellings.iter().map(|s| s.to_string()).collect(),
+            shape: None,
+            priority: 56,
+            examples: Examples::default(),
+            source: String::new(),
+        };
+        let specs = [
+            spec("label.person", Kind::Person, &["Name", "Last", "First"]),
+            spec("label.age", Kind::Age, &["Age"]),
+            spec("label.sex", Kind::Gender, &["Sex"]),
+            spec("label.dob", Kind::Date, &["DOB"]),
+            spec("label.neutral", Kind::Allow, &["Relation"]),
+        ];
+        Lexicon::new(specs.iter().zip(0..))
+    }
+
+    fn read(text: &str) -> Vec<(String, usize)> {
+        let lex = lex();
+        let mut out = Vec::new();
+        let mut table: Option<Table> = None;
+        let mut cs = Vec::new();
+        for line in crate::layout::lines::lines(text) {
+            cells(line.text, line.start, &mut cs);
+            if let Some(t) = table.as_mut() {
+                match t.row(text, line.text, &cs) {
+                    Row::Cells(c) => {
+                        out.extend(c.iter().map(|&(s, e, i)| (text[s..e].to_string(), i)));
+                        continue;
+                    }
+                    Row::Skip => continue,
+                    Row::End => {}
+                }
+            }
+            table = header(text, line.text, &cs, &lex);
+        }
+        out
+    }
+
+    fn cols(p: &[(&str, usize)]) -> Vec<(String, usize)> {
+        p.iter().map(|(a, b)| (a.to_string(), *b)).collect()
+    }
+
+    #[test]
+    fn pipe_tables_with_and_without_rules() {
+        let t = "| Name | Relation | Age | Sex |\n|---|---|---|---|\n| Ana Ruiz | Daughter | 7 | F |\n|  | Son | 4 | M |\nThe end.";
+        assert_eq!(
+            read(t),
+            cols(&[
+                ("Ana Ruiz", 0),
+                ("Daughter", 1),
+                ("7", 2),
+                ("F", 3),
+                ("Son", 1),
+                ("4", 2),
+                ("M", 3)
+            ])
+        );
+        let t = "Name | Age\nAna Ruiz | 7\n";
+        assert_eq!(read(t), cols(&[("Ana Ruiz", 0), ("7", 1)]));
+    }
+
+    #[test]
+    fn aligned_and_tab_tables() {
+        let t =
+            "Name          Age   Sex\nAna Ruiz      7     F\nLuis Ruiz           M\n\nProse again.";
+        assert_eq!(
+            read(t),
+            cols(&[
+                ("Ana Ruiz", 0),
+                ("7", 1),
+                ("F", 2),
+                ("Luis Ruiz", 0),
+                ("M", 2)
+            ])
+        );
+        let t = "Name\tAge\tSex\nAna Ruiz\t7\tF\n";
+        assert_eq!(read(t), cols(&[("Ana Ruiz", 0), ("7", 1), ("F", 2)]));
+    }
+
+    #[test]
+    fn csv_rows() {
+        let t = "Name,Age,Sex\n\"Ruiz, Ana\",7,F\n";
+        assert_eq!(read(t), cols(&[("Ruiz, Ana", 0), ("7", 1), ("F", 2)]));
+        assert_eq!(read("Name, age, and sex were recorded\nx, y, z"), vec![]);
+    }
+
+    #[test]
+    fn label_value_rows_are_no_header() {
+        assert_eq!(
+            read("Last | MORALES | First | TERESA\nx | y | z | w"),
+            vec![]
+        );
+        assert_eq!(read("| Name | Age |\n"), vec![]);
+    }
+}
