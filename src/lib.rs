@@ -67,6 +67,7 @@ fn rule_ids(library: &Library) -> Vec<Arc<str>> {
     let mut ids: Vec<Arc<str>> = library
         .rules()
         .map(|r| Arc::from(r.id.as_str()))
+        .chain(library.labels().map(|l| Arc::from(l.id.as_str())))
         .chain(NON_LIBRARY_RULES.iter().map(|&id| Arc::from(id)))
         .collect();
     ids.sort_unstable();

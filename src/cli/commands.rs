@@ -260,7 +260,24 @@ pub(super) fn escape(s: &str) -> String {
 fn list(args: &LibraryArgs, json: bool) -> Result<i32> {
     let library = load_library(args)?;
     if json {
-        let rules: Vec<_> = library.rules().collect();
+        // Pattern rules first, then the layout stage's label rules, each with a
+        // `engine` saying which stage makes its findings.
+        let mut rules: Vec<serde_json::Value> = Vec::new();
+        for rule in library.rules() {
+            let mut v = serde_json::to_value(rule)?;
+            v["engine"] = rule
+                .stage
+                .map_or(if rule.is_regex() { "regex" } else { "words" }, |s| {
+                    s.as_str()
+                })
+                .into();
+            rules.push(v);
+        }
+        for label in library.labels() {
+            let mut v = serde_json::to_value(label)?;
+            v["engine"] = "label".into();
+            rules.push(v);
+        }
         write_stdout(serde_json::to_string_pretty(&rules)?.as_bytes())?;
         write_stdout(b"\n")?;
         return Ok(0);
@@ -287,7 +304,7 @@ fn list(args: &LibraryArgs, json: bool) -> Result<i32> {
         out.push_str(&format!(
             "{:<32} {:<11} {:>4}  {:<10} {}\n",
             label.id,
-            label.kind,
+            label.kind.as_str(),
             label.priority,
             format!("labels({})", label.spellings.len()),
             label.description

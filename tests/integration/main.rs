@@ -14,6 +14,7 @@ mod grammar;
 mod help;
 mod hostile;
 mod invariants;
+mod layout;
 mod leak_rate;
 mod policy;
 mod registry;

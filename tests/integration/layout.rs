@@ -1,0 +1,150 @@
+//! The layout stage through the real binary: values under identifying labels and
+//! in identifying columns are redacted whatever their shape; labels, headers,
+//! table rules and values that say nothing stay byte for byte.
+
+use crate::util::casescrub;
+
+fn redact(text: &str) -> String {
+    let out = casescrub()
+        .args(["redact", "-"])
+        .write_stdin(text)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// Every line of `out` keeps the structure of `input`'s line: the same text outside
+/// placeholders (`keep` lists what must survive verbatim).
+fn assert_kept(out: &str, keep: &[&str]) {
+    for k in keep {
+        assert!(out.contains(k), "{k:?} was changed in:\n{out}");
+    }
+}
+
+fn assert_gone(out: &str, gone: &[&str]) {
+    for g in gone {
+        assert!(!out.contains(g), "{g:?} survived in:\n{out}");
+    }
+}
+
+#[test]
+fn a_household_table_loses_every_identifying_cell() {
+    let text = "Household members:\n\
+                | Name | Relation | Age | Sex | DOB |\n\
+                |---|---|---|---|---|\n\
+                | Itzel Quispe | Daughter | 4 | F | 02/11/2020 |\n\
+                | Mateo Quispe | Son | 2 | M | 05/30/2022 |\n\
+                | N/A | — | unknown | | |\n";
+    let out = redact(text);
+    assert_gone(
+        &out,
+        &[
+            "Itzel",
+            "Mateo",
+            "Quispe",
+            "02/11/2020",
+            "05/30/2022",
+            "| 4 |",
+            "| 2 |",
+            "| F |",
+            "| M |",
+        ],
+    );
+    assert_kept(
+        &out,
+        &[
+            "Household members:\n| Name | Relation | Age | Sex | DOB |\n|---|---|---|---|---|\n",
+            " | Daughter | ",
+            " | Son | ",
+            "| N/A | — | unknown | | |\n",
+        ],
+    );
+    assert_eq!(out.lines().count(), text.lines().count());
+}
+
+#[test]
+fn a_last_first_middle_form_loses_all_three() {
+    let out = redact("Last: MORALES | First: TERESA | M.I.: L\n");
+    assert_gone(&out, &["MORALES", "TERESA", ": L\n"]);
+    assert!(out.starts_with("Last: [PERSON-"), "{out}");
+    assert!(
+        out.contains(" | First: [PERSON-") && out.contains(" | M.I.: [PERSON-"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_dot_leader_header_keeps_its_leaders() {
+    let out = redact(
+        "Claimant ............ Ines Valdivia-Okoro\n\
+         Date of Birth ....... 7/9/1979\n\
+         Adjuster ............ Rowan Pettigrew\n",
+    );
+    assert_gone(
+        &out,
+        &[
+            "Ines",
+            "Valdivia",
+            "Okoro",
+            "7/9/1979",
+            "Rowan",
+            "Pettigrew",
+        ],
+    );
+    assert_kept(
+        &out,
+        &[
+            "Claimant ............ [PERSON-",
+            "Date of Birth ....... [DATE-",
+            "Adjuster ............ [PERSON-",
+        ],
+    );
+}
+
+#[test]
+fn an_all_caps_re_block_is_redacted_and_one_person_keeps_one_placeholder() {
+    let out = redact(
+        "RE:   TERESA L. MORALES\nDOB:  03/14/1981\nCLAIM NO.: WC-88213\n\n\
+         Last: MORALES | First: TERESA\n",
+    );
+    assert_gone(&out, &["TERESA", "MORALES", "03/14/1981", "88213"]);
+    assert!(
+        out.starts_with("RE:   [PERSON-1]\nDOB:  [DATE-1]\nCLAIM NO.: [ID-1]\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Last: [PERSON-1] | First: [PERSON-1]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn label_words_in_prose_make_no_field() {
+    let text = "The patient's name was given at intake. Case management notes follow.\n";
+    assert_eq!(redact(text), text);
+}
+
+#[test]
+fn ragged_and_huge_tables_do_not_panic_and_stay_linear() {
+    // A header with no rows, ragged rows, a label with no value, a 1 MB single line.
+    let mut text = String::from(
+        "| Name | Age |\n\n| Ana Ruiz | 7 | extra | cells |\n| Bo |\nName:\nAge:   \n",
+    );
+    text.push_str(&"| Name ".repeat(150_000));
+    text.push('\n');
+    let out = redact(&text);
+    assert_gone(&out, &["Ana Ruiz"]);
+    // 100,000 rows under one header.
+    let mut rows = String::from("Name\tAge\tSex\n");
+    for i in 0..100_000 {
+        rows.push_str(&format!("Pat{i} Quix\t{}\tF\n", i % 90));
+    }
+    let out = redact(&rows);
+    assert_eq!(out.lines().count(), 100_001);
+    assert!(out.starts_with("Name\tAge\tSex\n"), "header kept");
+}
