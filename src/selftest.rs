@@ -56,52 +56,91 @@ pub fn test_library(library: &Library) -> Vec<ExampleFailure> {
     failures
 }
 
-/// Tests the examples of a rule that a stage makes, through `scrubber`'s whole
-/// detector: each marked span must be a finding of this rule; a `no_match` string
-/// must have no finding of this rule.
-pub fn test_staged_rule(scrubber: &Scrubber, spec: &RuleSpec) -> Vec<ExampleFailure> {
+/// What a detector gave for one example: the spans that count for the rule under
+/// test, and everything it found, as shown in a failure message.
+struct Found {
+    mine: Vec<(usize, usize)>,
+    shown: Vec<String>,
+}
+
+/// The words of the failure messages of one kind of rule.
+struct Wording {
+    /// "expected the marked text to be {found}; found [...]".
+    found: &'static str,
+    /// "{not_found}, but found [...]".
+    not_found: &'static str,
+}
+
+/// Runs `examples` of the rule `id` (defined in `source`) through `detect`: every
+/// marked span of a `match` string (or the whole string) must be one of its spans;
+/// a `no_match` string must give none.
+fn check_examples(
+    id: &str,
+    source: &str,
+    examples: &crate::patterns::Examples,
+    detect: impl Fn(&str) -> Found,
+    wording: Wording,
+) -> Vec<ExampleFailure> {
     let fail = |example: &str, problem: String| ExampleFailure {
-        rule: spec.id.clone(),
-        source: spec.source.clone(),
+        rule: id.to_string(),
+        source: source.to_string(),
         example: example.to_string(),
         problem,
     };
     let mut failures = Vec::new();
-    for example in &spec.examples.must_match {
+    for example in &examples.must_match {
         let (text, expected) = strip_marks(example);
-        let found = scrubber.detect(&text);
-        let mine: Vec<(usize, usize)> = found
-            .iter()
-            .filter(|f| *f.rule == *spec.id)
-            .map(|f| (f.start, f.end))
-            .collect();
+        let found = detect(&text);
         let ok = match &expected {
-            Some(marked) => marked.iter().all(|span| mine.contains(span)),
-            None => mine.iter().any(|&(s, e)| s == 0 && e == text.len()),
+            Some(marked) => marked.iter().all(|span| found.mine.contains(span)),
+            None => found.mine.iter().any(|&(s, e)| s == 0 && e == text.len()),
         };
         if !ok {
-            let got: Vec<String> = found
-                .iter()
-                .map(|f| format!("{} ({})", &text[f.start..f.end], f.rule))
-                .collect();
             failures.push(fail(
                 example,
-                format!("expected the marked text to be found by this rule; found {got:?}"),
+                format!(
+                    "expected the marked text to be {}; found {:?}",
+                    wording.found, found.shown
+                ),
             ));
         }
     }
-    for example in &spec.examples.no_match {
-        let found = scrubber.detect(example);
-        let got: Vec<&str> = found
-            .iter()
-            .filter(|f| *f.rule == *spec.id)
-            .map(|f| &example[f.start..f.end])
-            .collect();
-        if !got.is_empty() {
-            failures.push(fail(example, format!("must not match, but found {got:?}")));
+    for example in &examples.no_match {
+        let found = detect(example);
+        if !found.mine.is_empty() {
+            let got: Vec<&str> = found.mine.iter().map(|&(s, e)| &example[s..e]).collect();
+            failures.push(fail(
+                example,
+                format!("{}, but found {got:?}", wording.not_found),
+            ));
         }
     }
     failures
+}
+
+/// Tests the examples of a rule that a stage makes, through `scrubber`'s whole
+/// detector: each marked span must be a finding of this rule; a `no_match` string
+/// must have no finding of this rule.
+pub fn test_staged_rule(scrubber: &Scrubber, spec: &RuleSpec) -> Vec<ExampleFailure> {
+    let detect = |text: &str| {
+        let found = scrubber.detect(text);
+        Found {
+            mine: found
+                .iter()
+                .filter(|f| *f.rule == *spec.id)
+                .map(|f| (f.start, f.end))
+                .collect(),
+            shown: found
+                .iter()
+                .map(|f| format!("{} ({})", &text[f.start..f.end], f.rule))
+                .collect(),
+        }
+    };
+    let wording = Wording {
+        found: "found by this rule",
+        not_found: "must not match",
+    };
+    check_examples(&spec.id, &spec.source, &spec.examples, detect, wording)
 }
 
 /// Tests one label's examples against the layout stage with the labels of `lex`
@@ -111,83 +150,53 @@ pub fn test_staged_rule(scrubber: &Scrubber, spec: &RuleSpec) -> Vec<ExampleFail
 /// `match` strings mark the values of other labels it leaves whole, and its
 /// `no_match` strings must give no value at all.
 pub fn test_label(spec: &LabelSpec, lex: &crate::layout::Lexicon) -> Vec<ExampleFailure> {
-    let fail = |example: &str, problem: String| ExampleFailure {
-        rule: spec.id.clone(),
-        source: spec.source.clone(),
-        example: example.to_string(),
-        problem,
-    };
     let allow = spec.kind == crate::kind::Kind::Allow;
-    let mine = |f: &crate::layout::Field| allow || *lex.label(f.label).id == *spec.id;
-    let mut failures = Vec::new();
-    for example in &spec.examples.must_match {
-        let (text, expected) = strip_marks(example);
-        let mut found = crate::layout::fields(&text, lex);
-        found.retain(|f| mine(f));
-        let spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
-        let ok = match &expected {
-            Some(marked) => marked.iter().all(|span| spans.contains(span)),
-            None => spans.iter().any(|&(s, e)| s == 0 && e == text.len()),
-        };
-        if !ok {
-            let got: Vec<&str> = found.iter().map(|f| &text[f.start..f.end]).collect();
-            failures.push(fail(
-                example,
-                format!("expected the marked text to be a field value; found {got:?}"),
-            ));
+    let detect = |text: &str| {
+        let mut found = crate::layout::fields(text, lex);
+        found.retain(|f| allow || *lex.label(f.label).id == *spec.id);
+        Found {
+            mine: found.iter().map(|f| (f.start, f.end)).collect(),
+            shown: found
+                .iter()
+                .map(|f| text[f.start..f.end].to_string())
+                .collect(),
         }
-    }
-    for example in &spec.examples.no_match {
-        let mut found = crate::layout::fields(example, lex);
-        found.retain(|f| mine(f));
-        if !found.is_empty() {
-            let got: Vec<&str> = found.iter().map(|f| &example[f.start..f.end]).collect();
-            failures.push(fail(
-                example,
-                format!("must give no field value, but found {got:?}"),
-            ));
-        }
-    }
-    failures
+    };
+    let wording = Wording {
+        found: "a field value",
+        not_found: "must give no field value",
+    };
+    check_examples(&spec.id, &spec.source, &spec.examples, detect, wording)
 }
 
 /// Tests one rule's examples against that rule alone.
 pub fn test_rule(spec: &RuleSpec) -> Vec<ExampleFailure> {
-    let fail = |example: &str, problem: String| ExampleFailure {
-        rule: spec.id.clone(),
-        source: spec.source.clone(),
-        example: example.to_string(),
-        problem,
-    };
     let matcher = match Matcher::from_rules([spec]) {
         Ok(m) => m,
-        Err(e) => return vec![fail("", format!("does not compile: {e}"))],
+        Err(e) => {
+            return vec![ExampleFailure {
+                rule: spec.id.clone(),
+                source: spec.source.clone(),
+                example: String::new(),
+                problem: format!("does not compile: {e}"),
+            }]
+        }
     };
-    let mut failures = Vec::new();
-    for example in &spec.examples.must_match {
-        let (text, expected) = strip_marks(example);
-        let found = resolve_with(&matcher, matcher.candidates(&text), true);
-        let spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
-        let ok = match &expected {
-            Some(marked) => marked.iter().all(|span| spans.contains(span)),
-            None => spans.iter().any(|&(s, e)| s == 0 && e == text.len()),
-        };
-        if !ok {
-            let got: Vec<&str> = found.iter().map(|f| &text[f.start..f.end]).collect();
-            failures.push(fail(
-                example,
-                format!("expected the marked text to be found; found {got:?}"),
-            ));
+    let detect = |text: &str| {
+        let found = resolve_with(&matcher, matcher.candidates(text), true);
+        Found {
+            mine: found.iter().map(|f| (f.start, f.end)).collect(),
+            shown: found
+                .iter()
+                .map(|f| text[f.start..f.end].to_string())
+                .collect(),
         }
-    }
-    for example in &spec.examples.no_match {
-        let found = resolve_with(&matcher, matcher.candidates(example), true);
-        if !found.is_empty() {
-            let got: Vec<&str> = found.iter().map(|f| &example[f.start..f.end]).collect();
-            failures.push(fail(example, format!("must not match, but found {got:?}")));
-        }
-    }
-    failures
+    };
+    let wording = Wording {
+        found: "found",
+        not_found: "must not match",
+    };
+    check_examples(&spec.id, &spec.source, &spec.examples, detect, wording)
 }
 
 /// Removes `«…»` marks; returns the plain text and the marked byte spans (if any).
