@@ -4,8 +4,8 @@
 //! complete, or to stdout.
 
 use super::args::{OutputEncoding, RedactArgs};
-use super::commands::display;
-use super::policy::Prepared;
+use super::output::display;
+use super::setup::Prepared;
 use anyhow::Result;
 use casescrub::bulk::atomic::AtomicFile;
 use casescrub::chunked::{redact_chunks, Chunking};

@@ -3,7 +3,8 @@
 
 use super::args::RedactArgs;
 use anyhow::{bail, Result};
-use casescrub::bulk::{self, Options, PolicyEngine, Progress, Status, Target};
+use casescrub::bulk::{self, Options, Progress, Status, Target};
+use casescrub::engine::PolicyEngine;
 use casescrub::{io, placeholder, Numbering, Scrubber};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
@@ -59,7 +60,7 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
     }
     let mut numbering = Numbering::new(&args.placeholder);
     let mut prepared =
-        super::policy::prepare(&args.detection.policy, scrubber.rule_ids(), &mut numbering)?;
+        super::setup::prepare(&args.detection.policy, scrubber.rule_ids(), &mut numbering)?;
     let case = args.detection.case.case()?;
     prepared.secrets.anchor = args.detection.case.anchor(&case, &mut prepared.policy)?;
     let options = Options {
@@ -78,8 +79,8 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
         Some((path, vault)) => (Some(path.clone()), Some(vault)),
         None => (None, None),
     };
-    let engine: Box<dyn bulk::Engine> = if args.detection.case.wanted() {
-        let roles = args.detection.case.placeholders == super::case::Placeholders::Roles;
+    let engine: Box<dyn casescrub::engine::Engine> = if args.detection.case.wanted() {
+        let roles = args.detection.case.placeholders == super::args::Placeholders::Roles;
         Box::new(
             casescrub::case::CaseEngine::new(
                 scrubber,
@@ -98,11 +99,11 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
             vault,
         ))
     };
-    let decisions = super::review::load_decisions(args.decisions.as_deref())?;
+    let decisions = super::decisions::load_decisions(args.decisions.as_deref())?;
     let decided = decisions
         .as_ref()
         .map(|d| casescrub::review::decided::Decided::new(engine.as_ref(), d));
-    let run_engine: &dyn bulk::Engine = match &decided {
+    let run_engine: &dyn casescrub::engine::Engine = match &decided {
         Some(d) => d,
         None => engine.as_ref(),
     };
@@ -123,14 +124,14 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
         }
     }
     if let Some(decided) = &decided {
-        super::review::print_decisions(decided, true);
+        super::decisions::print_decisions(decided, true);
     }
     let failed = summary.count(Status::Failed);
     if !args.bulk.quiet {
         eprintln!(
             "casescrub: {} {}, {:.1} MB: {} redacted, {} already up to date, {} skipped, {} failed; manifest {}",
             summary.entries.len(),
-            super::stream::plural(summary.entries.len() as u64, "file", "files"),
+            super::output::plural(summary.entries.len() as u64, "file", "files"),
             summary.bytes() as f64 / 1e6,
             summary.count(Status::Redacted),
             summary.count(Status::Resumed),
@@ -177,7 +178,7 @@ impl Progress for Bar {
         self.bar.set_length(bytes);
         self.bar.set_message(format!(
             "0/{files} {}",
-            super::stream::plural(files as u64, "file", "files")
+            super::output::plural(files as u64, "file", "files")
         ));
         *self.files.lock().unwrap_or_else(|p| p.into_inner()) = 0;
         self.bar.set_prefix(files.to_string());

@@ -4,11 +4,18 @@ mod args;
 mod case;
 mod chunked;
 mod commands;
-mod detection;
+mod decisions;
+mod explain;
 mod folder;
+mod output;
+mod patterns;
 mod policy;
+mod redact;
 mod review;
+mod scan;
+mod setup;
 mod stream;
+mod verify;
 
 use clap::Parser;
 

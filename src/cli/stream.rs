@@ -2,10 +2,10 @@
 //! command line; the work itself is [`casescrub::stream`].
 
 use super::args::RedactArgs;
-use super::commands::display;
+use super::output::{display, plural};
 use anyhow::{bail, Result};
 use casescrub::bulk::atomic::AtomicFile;
-use casescrub::bulk::PolicyEngine;
+use casescrub::engine::PolicyEngine;
 use casescrub::{io, stream, Numbering, Scrubber};
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::Path;
@@ -25,7 +25,7 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
     }
     let mut numbering = Numbering::new(&args.placeholder);
     let prepared =
-        super::policy::prepare(&args.detection.policy, scrubber.rule_ids(), &mut numbering)?;
+        super::setup::prepare(&args.detection.policy, scrubber.rule_ids(), &mut numbering)?;
     let engine = PolicyEngine::new(scrubber, &prepared.policy, &prepared.secrets, None);
 
     let stdin = args.input == Path::new("-");
@@ -121,15 +121,6 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
         );
     }
     Ok(0)
-}
-
-/// `one` for 1, else `many`.
-pub(super) fn plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
 }
 
 /// `a`, `b` or `c` for messages.

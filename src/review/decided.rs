@@ -140,6 +140,25 @@ impl Engine for Decided<'_> {
     }
 }
 
+/// Detects with `engine`, applies the reviewer's decisions (if any) on top of its
+/// findings, and rewrites with it. The same for the plain policy engine and the case
+/// engine: a decision is about a span, whichever rule or roster entry found it.
+pub fn redact_decided(
+    engine: &dyn Engine,
+    text: &str,
+    numbering: &mut Numbering,
+    decisions: Option<&Decisions>,
+    name: &str,
+) -> (Redaction, Option<Applied>) {
+    let findings = engine.detect(text);
+    let Some(decisions) = decisions else {
+        return (engine.redact(name, text, &findings, numbering), None);
+    };
+    let applied = decisions::apply(text, findings, &decisions.for_file(name));
+    let redaction = engine.redact(name, text, &applied.findings, numbering);
+    (redaction, Some(applied))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,79 +1,8 @@
-//! The command-line flags.
+//! Flags of `redact` (one file, a folder, a dataset) and `scan`.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use super::shared::{AssessArgs, ColorChoice, DetectionArgs, DiffLayout, PLACEHOLDER_HELP};
+use clap::{Args, ValueEnum};
 use std::path::PathBuf;
-
-/// De-identify case files: find identifying details, replace them with stable
-/// placeholders and show exactly what changed.
-///
-/// Outputs that contain original identifying text: `--report` files, `--vault` files
-/// and `--backup` folders (all created mode 0600), `scan` output and `--diff` output.
-/// The redacted text itself does not; key files (mode 0600) hold no original, and the
-/// key is never printed. Threat model: SECURITY.md.
-#[derive(Debug, Parser)]
-#[command(name = "casescrub", version, about, long_about)]
-pub struct Cli {
-    #[command(subcommand)]
-    pub command: Command,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Redact a file, a folder tree (`IN_DIR -o OUT_DIR`), or a JSONL/CSV stream.
-    Redact(Box<RedactArgs>),
-    /// List findings without rewriting anything (output contains identifying text).
-    Scan(ScanArgs),
-    /// Write ONE self-contained HTML page to check redactions: original and redacted side
-    /// by side, findings highlighted (the page contains original identifying text).
-    Review(Box<super::review::ReviewArgs>),
-    /// Explain detection at a place: which rules matched, which won the overlap and why,
-    /// which were rejected by a validator, context words or the allow-list.
-    Explain(super::review::ExplainArgs),
-    /// Check a redacted file (or folder) against the original and the report, and
-    /// rescan it: exit 0 clean, 3 residue found, 4 not the original with the report applied.
-    Verify(super::review::VerifyArgs),
-    /// Inspect or test the pattern library.
-    #[command(subcommand)]
-    Patterns(PatternsCommand),
-    /// List, show or check policies (what to remove and how).
-    #[command(subcommand)]
-    Policy(super::policy::PolicyCommand),
-    /// Create a secret key file (mode 0600) for pseudonyms and date shifts.
-    Keygen(super::policy::KeygenArgs),
-    /// Put the originals back into a redacted file, using the vault of its run.
-    Restore(super::policy::RestoreArgs),
-    /// Case rosters: `case init FOLDER` proposes one from the documents of a case.
-    #[command(subcommand)]
-    Case(super::case::CaseCommand),
-}
-
-/// Help of `--placeholder`. clap replaces a literal `{n}` in help text with a
-/// newline, so the `n` follows an ANSI reset (`ESC[0m`), which clap leaves alone and
-/// strips when stdout is not a terminal: the help reads `{n}` either way.
-pub const PLACEHOLDER_HELP: &str = "Placeholder template: `{kind}` is replaced by the kind (PERSON, DATE, ...) and `{\u{1b}[0mn}` by the number of the value within its kind";
-
-/// Pattern-library options shared by every command.
-#[derive(Debug, Args)]
-#[command(next_help_heading = "Patterns")]
-pub struct LibraryArgs {
-    /// Folder of extra `*.toml` pattern files; rules with an existing id override it.
-    #[arg(long, value_name = "DIR")]
-    pub patterns: Option<PathBuf>,
-}
-
-/// What to detect and how to read the input: one argument group shared by `redact`,
-/// `scan`, `explain` and `review`, so the four find exactly the same things.
-#[derive(Debug, Args)]
-pub struct DetectionArgs {
-    #[command(flatten)]
-    pub library: LibraryArgs,
-    #[command(flatten)]
-    pub policy: super::policy::PolicyArgs,
-    #[command(flatten)]
-    pub case: super::case::CaseArgs,
-    #[command(flatten)]
-    pub encoding: EncodingArgs,
-}
 
 #[derive(Debug, Args)]
 pub struct RedactArgs {
@@ -103,7 +32,7 @@ pub struct RedactArgs {
     #[arg(long, default_value_t = 3, value_name = "N")]
     pub context: usize,
     // Help text in PLACEHOLDER_HELP: clap turns a literal `{n}` in help into a newline.
-    #[arg(long, help = super::args::PLACEHOLDER_HELP, default_value = casescrub::placeholder::DEFAULT_TEMPLATE, value_name = "TEMPLATE")]
+    #[arg(long, help = PLACEHOLDER_HELP, default_value = casescrub::placeholder::DEFAULT_TEMPLATE, value_name = "TEMPLATE")]
     pub placeholder: String,
     /// When to colour the diff.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -122,32 +51,11 @@ pub struct RedactArgs {
     #[command(flatten)]
     pub detection: DetectionArgs,
     #[command(flatten)]
-    pub assess: super::case::AssessArgs,
+    pub assess: AssessArgs,
     #[command(flatten)]
     pub bulk: BulkArgs,
     #[command(flatten)]
     pub stream: StreamArgs,
-}
-
-/// How input bytes are decoded.
-#[derive(Debug, Args)]
-#[command(next_help_heading = "Input")]
-pub struct EncodingArgs {
-    /// Input encoding when the file has no byte-order mark (default UTF-8; a UTF-16 or
-    /// UTF-8 BOM always wins): windows-1252, latin1, iso-8859-15, utf-16le, ...
-    #[arg(long, value_name = "LABEL")]
-    pub encoding: Option<String>,
-}
-
-impl EncodingArgs {
-    /// The encoding named by `--encoding`, if any.
-    pub fn label(&self) -> anyhow::Result<Option<&'static casescrub::encoding::Encoding>> {
-        self.encoding
-            .as_deref()
-            .map(casescrub::encoding::for_label)
-            .transpose()
-            .map_err(anyhow::Error::msg)
-    }
 }
 
 /// `--output-encoding`.
@@ -252,65 +160,4 @@ pub struct ScanArgs {
     pub placeholder: String,
     #[command(flatten)]
     pub detection: DetectionArgs,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum PatternsCommand {
-    /// Print every rule: id, kind, priority, source and description.
-    List {
-        /// Print the rules as JSON.
-        #[arg(long)]
-        json: bool,
-        #[command(flatten)]
-        library: LibraryArgs,
-    },
-    /// Run every rule's must-match and must-not-match examples.
-    Test {
-        #[command(flatten)]
-        library: LibraryArgs,
-    },
-}
-
-/// Layout of `redact --diff`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DiffLayout {
-    /// `-`/`+` lines, like `diff -u`.
-    Unified,
-    /// Original and redacted side by side.
-    Side,
-}
-
-/// When to use colour.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum ColorChoice {
-    /// On a terminal, unless NO_COLOR is set.
-    Auto,
-    /// Always.
-    Always,
-    /// Never.
-    Never,
-}
-
-impl ColorChoice {
-    /// Resolves `auto` against stdout and NO_COLOR.
-    pub fn enabled(self) -> bool {
-        use std::io::IsTerminal;
-        match self {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stdout().is_terminal()
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn verify_cli() {
-        use clap::CommandFactory;
-        super::Cli::command().debug_assert();
-    }
 }
