@@ -82,6 +82,33 @@ pub fn collect(root: &Path, globs: &[String]) -> Result<Vec<Found>> {
     Ok(found)
 }
 
+/// The regular files under `root` (relative, sorted) that a person put there: hidden
+/// names and casescrub's own artifacts (`casescrub-*`, such as the folder-mode
+/// manifest) are left out with everything under them, and symbolic links are not
+/// followed. `verify` lists a redacted folder with it.
+pub fn visible_files(root: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for found in collect(root, &[])? {
+        let hidden = found.rel.components().any(|c| {
+            let name = c.as_os_str().to_string_lossy();
+            name.starts_with('.') || name.starts_with("casescrub-")
+        });
+        match found.problem {
+            _ if hidden => {}
+            None => out.push(found.rel),
+            Some(Problem::Symlink) | Some(Problem::Leftover) => {}
+            Some(Problem::Walk(why)) => {
+                let path = root.join(&found.rel);
+                return Err(Error::Io {
+                    path,
+                    source: std::io::Error::other(format!("cannot list: {why}")),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Whether `path` is a temporary file of an interrupted casescrub write.
 pub fn is_leftover(path: &Path) -> bool {
     path.file_name()
@@ -162,5 +189,26 @@ mod tests {
             rels(&["!*.md"]),
             [".gitignore", ".hidden.txt", "a/z.txt", "b.txt", "c.bak.txt"]
         );
+    }
+
+    #[test]
+    fn visible_files_leave_out_hidden_names_artifacts_and_what_is_under_them() {
+        let dir = tempfile::tempdir().unwrap();
+        for rel in [
+            "b.txt",
+            "a/z.txt",
+            ".hidden.txt",
+            ".git/config",
+            "casescrub-manifest.jsonl",
+            "casescrub-old/x.txt",
+        ] {
+            touch(dir.path(), rel);
+        }
+        let rels: Vec<String> = visible_files(dir.path())
+            .unwrap()
+            .iter()
+            .map(|p| crate::bulk::paths::portable(p))
+            .collect();
+        assert_eq!(rels, ["a/z.txt", "b.txt"]);
     }
 }

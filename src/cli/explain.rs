@@ -3,6 +3,7 @@
 use super::args::ExplainArgs;
 use super::output::{display, escape, write_stdout};
 use anyhow::{bail, Context as _, Result};
+use casescrub::review::explain;
 use casescrub::review::verify;
 
 /// Most occurrences of `--text` explained.
@@ -20,7 +21,7 @@ pub fn explain(args: ExplainArgs) -> Result<i32> {
     let name = display(&args.file);
     let mut places = Vec::new();
     for at in &args.at {
-        let offset = offset_of(&text, at)
+        let offset = explain::offset_of(&text, at)
             .with_context(|| format!("{name}: --at {at}: no such LINE:COL in the file"))?;
         places.push((offset, offset));
     }
@@ -41,7 +42,7 @@ pub fn explain(args: ExplainArgs) -> Result<i32> {
     let findings = engine.detect(&text);
     let mut out = String::new();
     for (start, end) in places {
-        let e = casescrub::review::explain::explain(detector.scrubber.matcher(), &text, start, end);
+        let e = explain::explain(detector.scrubber.matcher(), &text, start, end);
         let pos = verify::Position::of(&text, e.start);
         out.push_str(&format!(
             "{name}:{pos}: {:?}\n",
@@ -58,7 +59,7 @@ pub fn explain(args: ExplainArgs) -> Result<i32> {
                 f.rule,
                 escape(f.text(&text)),
                 verify::Position::of(&text, f.start),
-                finding_origin(&f.rule, &e.considered, f)
+                explain::finding_origin(&f.rule, &e.considered, f)
             ));
         }
         let shown: Vec<_> = e
@@ -68,9 +69,7 @@ pub fn explain(args: ExplainArgs) -> Result<i32> {
                 args.verbose
                     || !matches!(
                         c.outcome,
-                        casescrub::review::explain::Outcome::Rejected(
-                            casescrub::review::explain::Rejection::InsideWord
-                        )
+                        explain::Outcome::Rejected(explain::Rejection::InsideWord)
                     )
             })
             .collect();
@@ -98,41 +97,4 @@ pub fn explain(args: ExplainArgs) -> Result<i32> {
     }
     write_stdout(out.as_bytes())?;
     Ok(0)
-}
-
-/// How the detector came to a finding: a rule match that won at the same span, or a
-/// pass that works on the whole document.
-fn finding_origin(
-    rule: &str,
-    considered: &[casescrub::review::explain::Considered],
-    f: &casescrub::resolve::Finding,
-) -> String {
-    use casescrub::review::explain::Outcome;
-    let won = considered.iter().any(|c| {
-        &*c.rule == rule && c.start == f.start && c.end == f.end && c.outcome == Outcome::Won
-    });
-    if won {
-        return "redacted: this rule's match won every overlap".into();
-    }
-    let pass = match rule.split('.').nth(1).unwrap_or("") {
-        "same-document" => "a mention of a name found elsewhere in this document (the document-level name pass links it)",
-        _ if rule.starts_with("case.") || rule.starts_with("roster.") => "an entity of the --case roster",
-        _ => "found by a document-level pass (names and organisations in context, propagated mentions, settling) rather than by one rule match",
-    };
-    format!("redacted: {pass}")
-}
-
-/// Byte offset of a 1-based `LINE:COL` (column in characters).
-fn offset_of(text: &str, at: &str) -> Option<usize> {
-    let (line, col) = at.split_once(':')?;
-    let (line, col): (usize, usize) = (line.trim().parse().ok()?, col.trim().parse().ok()?);
-    let start = if line == 1 {
-        0
-    } else {
-        text.match_indices('\n').nth(line.checked_sub(2)?)?.0 + 1
-    };
-    let rest = &text[start..];
-    let line_text = &rest[..rest.find('\n').unwrap_or(rest.len())];
-    let (i, _) = line_text.char_indices().nth(col.checked_sub(1)?)?;
-    Some(start + i)
 }

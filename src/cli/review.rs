@@ -1,59 +1,37 @@
-//! `casescrub review`: the HTML review page of one or more files.
+//! `casescrub review`: the HTML review page of one or more files; the page itself
+//! is built by [`casescrub::review::page`].
 
 use super::args::ReviewArgs;
 use super::decisions::{load_decisions, print_decisions};
 use super::output::display;
 use anyhow::{bail, Result};
 use casescrub::io;
-use casescrub::redact::Change;
-use casescrub::report::FileReport;
-use casescrub::review::decided::{redact_decided, Tally};
-use casescrub::review::decisions;
-use casescrub::review::html::{self, Mark, ReviewFile};
-use casescrub::review::safety::{FileSafety, Safety};
-use casescrub::review::verify;
-use std::path::PathBuf;
+use casescrub::review::page::PageBuilder;
+use std::path::{Path, PathBuf};
 
 /// The files named on the command line, folders expanded (sorted, hidden files
 /// included as in folder mode); the page is never one of them, nor written inside
 /// an input folder.
 fn review_inputs(args: &ReviewArgs) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for input in &args.files {
-        if !input.is_dir() {
-            if io::same_file(input, &args.output) {
-                bail!(
-                    "{}: the page would overwrite an input file",
-                    display(&args.output)
-                );
+    let page = &args.output;
+    let out = super::setup::expand(&args.files, |input: &Path, folder| {
+        if !folder {
+            if io::same_file(input, page) {
+                bail!("{}: the page would overwrite an input file", display(page));
             }
-            out.push(input.clone());
-            continue;
+            return Ok(());
         }
         let folder = casescrub::bulk::paths::resolve(input)?;
-        if casescrub::bulk::paths::resolve(&args.output)?.starts_with(&folder) {
+        if casescrub::bulk::paths::resolve(page)?.starts_with(&folder) {
             bail!(
                 "{}: the page would be written inside the input folder {}; casescrub never \
                  writes inside an input folder (the page holds original identifying text)",
-                display(&args.output),
+                display(page),
                 display(input)
             );
         }
-        for found in casescrub::bulk::walk::collect(input, &[])? {
-            let path = input.join(&found.rel);
-            if let Some(problem) = &found.problem {
-                use casescrub::bulk::walk::Problem;
-                let why = match problem {
-                    Problem::Symlink => "a symbolic link (not followed)".to_string(),
-                    Problem::Leftover => "a temporary file of an interrupted run".to_string(),
-                    Problem::Walk(e) => e.clone(),
-                };
-                eprintln!("casescrub: skipped {}: {why}", display(&path));
-            } else {
-                out.push(path);
-            }
-        }
-    }
+        Ok(())
+    })?;
     if out.is_empty() {
         bail!("no files to review under the given folder(s)");
     }
@@ -70,115 +48,24 @@ pub fn review(args: ReviewArgs) -> Result<i32> {
     let detector = super::setup::Detector::new(&args.detection, &mut numbering)?;
     let assess = args.assess.assessments()?;
     let engine = detector.engine(&args.detection);
-    let mut files = Vec::new();
-    let mut assessed = Vec::new();
-    let mut tally = decisions.as_ref().map(Tally::new);
+    let mut page = PageBuilder::new(engine.as_ref(), decisions.as_ref(), assess);
     for input in &inputs {
         let text = super::setup::read(&args.detection, input)?;
-        let name = display(input);
-        let (redaction, applied) = redact_decided(
-            engine.as_ref(),
-            &text,
-            &mut numbering,
-            decisions.as_ref(),
-            &name,
-        );
-        if let Some(assess) = &assess {
-            let remaining = engine.detect(&redaction.output);
-            let mut entry = FileReport::new(name.clone(), None, Vec::new());
-            assess.fill(
-                &mut entry,
-                &text,
-                &redaction.changes,
-                &redaction.output,
-                &remaining,
-            );
-            assessed.push(entry);
-        }
-        let (marks, rejected) = match &applied {
-            None => (Vec::new(), Vec::new()),
-            Some(a) => {
-                let marks = redaction
-                    .changes
-                    .iter()
-                    .map(|c| {
-                        if &*c.rule == decisions::ADDED_RULE {
-                            Mark::Add
-                        } else if a.accepted.iter().any(|f| f.start == c.start) {
-                            Mark::Accept
-                        } else {
-                            Mark::Pending
-                        }
-                    })
-                    .collect();
-                let rejected = a
-                    .rejected
-                    .iter()
-                    .map(|f| {
-                        let at = verify::Position::of(&text, f.start);
-                        Change {
-                            start: f.start,
-                            end: f.end,
-                            line: at.line,
-                            column: at.column,
-                            kind: f.kind,
-                            rule: f.rule.clone(),
-                            original: f.text(&text).to_string(),
-                            replacement: f.text(&text).to_string(),
-                        }
-                    })
-                    .collect();
-                (marks, rejected)
-            }
-        };
-        if let (Some(a), Some(t), Some(d)) = (&applied, &mut tally, &decisions) {
-            t.record(d, &name, &text, a);
-        }
-        files.push(ReviewFile {
-            name,
-            original: text,
-            marks,
-            changes: redaction.changes,
-            rejected,
-        });
+        page.add(display(input), text, &mut numbering);
     }
-    let safety = assess.map(|assess| {
-        let (coverage, risk) = assess.totals(&assessed);
-        Safety {
-            files: assessed
-                .into_iter()
-                .map(|f| FileSafety {
-                    coverage: f.coverage,
-                    risk: f.risk,
-                })
-                .collect(),
-            coverage,
-            risk,
-        }
-    });
-    let title = match files.as_slice() {
-        [one] => one.name.clone(),
-        many => format!("{} files", many.len()),
-    };
-    let page = html::render_with(&files, &title, safety.as_ref());
-    io::write_atomic(&args.output, page.as_bytes(), true)?;
-    let findings: usize = files.iter().map(|f| f.changes.len()).sum();
+    let page = page.finish();
+    io::write_atomic(&args.output, page.html.as_bytes(), true)?;
     eprintln!(
-        "casescrub: wrote {} ({} file(s), {findings} finding(s)); it contains original identifying text (mode 0600)",
+        "casescrub: wrote {} ({} file(s), {} finding(s)); it contains original identifying text (mode 0600)",
         display(&args.output),
-        files.len()
+        page.files,
+        page.findings
     );
-    if let Some(safety) = &safety {
-        if let Some(risk) = &safety.risk {
-            eprintln!(
-                "casescrub: risk: {} of {} file(s) flagged",
-                risk.flagged.len(),
-                risk.files
-            );
-        }
+    if let Some((flagged, files)) = page.risk {
+        eprintln!("casescrub: risk: {flagged} of {files} file(s) flagged");
     }
-    if let (Some(t), Some(d)) = (&tally, &decisions) {
-        print_decisions(&t.summary(d), files.len() > 1);
+    if let Some(summary) = &page.decisions {
+        print_decisions(summary, page.files > 1);
     }
     Ok(0)
 }

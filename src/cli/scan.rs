@@ -11,7 +11,7 @@ use casescrub::Numbering;
 pub fn scan(args: ScanArgs) -> Result<i32> {
     placeholder::check_template(&args.placeholder).map_err(anyhow::Error::msg)?;
     let folder = args.input.is_dir();
-    let inputs = super::setup::expand(std::slice::from_ref(&args.input))?;
+    let inputs = super::setup::expand(std::slice::from_ref(&args.input), |_, _| Ok(()))?;
     let mut numbering = Numbering::new(&args.placeholder);
     let detector = super::setup::Detector::new(&args.detection, &mut numbering)?;
     let engine = detector.engine(&args.detection);

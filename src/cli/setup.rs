@@ -151,29 +151,34 @@ pub fn read(args: &DetectionArgs, path: &Path) -> Result<String> {
 }
 
 /// The files of `inputs`, every folder expanded to the files under it in path order
-/// (hidden files included, as in folder mode); what cannot be read is reported on
-/// stderr and skipped.
-pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+/// (hidden files included, as in folder mode, by the walker folder mode uses); what
+/// cannot be read is reported on stderr and skipped. `check` sees each input (and
+/// whether it is a folder) before it is expanded, and may refuse it.
+pub fn expand(
+    inputs: &[PathBuf],
+    mut check: impl FnMut(&Path, bool) -> Result<()>,
+) -> Result<Vec<PathBuf>> {
+    use casescrub::bulk::walk::{self, Problem};
     let mut out = Vec::new();
     for input in inputs {
-        if !input.is_dir() {
+        let folder = input.is_dir();
+        check(input, folder)?;
+        if !folder {
             out.push(input.clone());
             continue;
         }
-        for found in casescrub::bulk::walk::collect(input, &[])? {
+        for found in walk::collect(input, &[])? {
             let path = input.join(&found.rel);
-            match &found.problem {
-                None => out.push(path),
-                Some(problem) => {
-                    use casescrub::bulk::walk::Problem;
-                    let why = match problem {
-                        Problem::Symlink => "a symbolic link (not followed)".to_string(),
-                        Problem::Leftover => "a temporary file of an interrupted run".to_string(),
-                        Problem::Walk(e) => e.clone(),
-                    };
-                    eprintln!("casescrub: skipped {}: {why}", display(&path));
+            let why = match &found.problem {
+                None => {
+                    out.push(path);
+                    continue;
                 }
-            }
+                Some(Problem::Symlink) => "a symbolic link (not followed)".to_string(),
+                Some(Problem::Leftover) => "a temporary file of an interrupted run".to_string(),
+                Some(Problem::Walk(e)) => e.clone(),
+            };
+            eprintln!("casescrub: skipped {}: {why}", display(&path));
         }
     }
     Ok(out)

@@ -412,6 +412,38 @@ fn context_reason(rule: &CompiledRule, text: &str, start: usize, end: usize) -> 
     }
 }
 
+/// How the detector came to a finding: a rule match that won at the same span, or a
+/// pass that works on the whole document.
+pub fn finding_origin(rule: &str, considered: &[Considered], f: &resolve::Finding) -> String {
+    let won = considered.iter().any(|c| {
+        &*c.rule == rule && c.start == f.start && c.end == f.end && c.outcome == Outcome::Won
+    });
+    if won {
+        return "redacted: this rule's match won every overlap".into();
+    }
+    let pass = match rule.split('.').nth(1).unwrap_or("") {
+        "same-document" => "a mention of a name found elsewhere in this document (the document-level name pass links it)",
+        _ if rule.starts_with("case.") || rule.starts_with("roster.") => "an entity of the --case roster",
+        _ => "found by a document-level pass (names and organisations in context, propagated mentions, settling) rather than by one rule match",
+    };
+    format!("redacted: {pass}")
+}
+
+/// Byte offset of a 1-based `LINE:COL` (column in characters).
+pub fn offset_of(text: &str, at: &str) -> Option<usize> {
+    let (line, col) = at.split_once(':')?;
+    let (line, col): (usize, usize) = (line.trim().parse().ok()?, col.trim().parse().ok()?);
+    let start = if line == 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line.checked_sub(2)?)?.0 + 1
+    };
+    let rest = &text[start..];
+    let line_text = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let (i, _) = line_text.char_indices().nth(col.checked_sub(1)?)?;
+    Some(start + i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,9 @@
 //! - [`safety`]: the review page's coverage (Safe Harbor checklist) and
 //!   re-identification risk sections.
 //! - [`verify`]: proves a redacted file is the original with the reported findings
-//!   applied, and rescans it for residue.
+//!   applied, and rescans it for residue; [`pairs`] runs it over a file or a folder.
+//! - [`page`]: builds the HTML review page of a run ([`html`] renders it).
+//! - [`explain`]: what detection did at a place, from the real detector.
 //!
 //! Everything here renders original identifying text: callers must treat the output
 //! like the unredacted file.
@@ -17,6 +19,8 @@ pub mod decisions;
 pub mod escape;
 pub mod explain;
 pub mod html;
+pub mod page;
+pub mod pairs;
 pub mod safety;
 pub mod termdiff;
 pub mod verify;
