@@ -380,4 +380,95 @@ mod tests {
         assert!(!is_word_edge("ashe", 1, 4));
         assert!(is_word_edge("José", 0, 5));
     }
+
+    /// A matcher of the rules in `toml` alone (a pattern file's text).
+    fn matcher(toml: &str) -> Matcher {
+        let mut library = crate::patterns::Library::default();
+        library
+            .add_file("test.toml", toml, false, &|_| None)
+            .unwrap();
+        Matcher::new(&library).unwrap()
+    }
+
+    const RULES: &str = r#"
+[[rule]]
+id = "t.code"
+kind = "ID"
+description = "A code after a cue word."
+regex = '''\bX-[0-9]{3}\b'''
+priority = 50
+context = { require = ["code"], forbid = ["not"], window = 12, side = "before" }
+examples = { match = ["code «X-123»"], no_match = ["X-123"] }
+
+[[rule]]
+id = "t.town"
+kind = "LOCATION"
+description = "Two town names."
+words = ["Smithville", "Oak Hill"]
+priority = 40
+examples = { match = ["Smithville"], no_match = ["Smith"] }
+"#;
+
+    fn spans(m: &Matcher, text: &str) -> Vec<(String, &'static str)> {
+        let mut found: Vec<_> = m
+            .candidates(text)
+            .into_iter()
+            .map(|c| (c.start, text[c.start..c.end].to_string(), c.kind.as_str()))
+            .collect();
+        found.sort();
+        found.into_iter().map(|(_, t, k)| (t, k)).collect()
+    }
+
+    #[test]
+    fn candidates_come_from_regexes_and_word_lists_in_one_pass() {
+        let m = matcher(RULES);
+        assert_eq!(
+            spans(&m, "code X-123 from Smithville and Oak Hill"),
+            [
+                ("X-123".to_string(), "ID"),
+                ("Smithville".to_string(), "LOCATION"),
+                ("Oak Hill".to_string(), "LOCATION")
+            ]
+        );
+        // A word-list entry inside a longer word is no candidate.
+        assert!(spans(&m, "Smithvilles").is_empty());
+    }
+
+    #[test]
+    fn context_words_are_required_before_and_forbidden_on_either_side() {
+        let m = matcher(RULES);
+        let rule = &m.rules()[m.rules().iter().position(|r| &*r.id == "t.code").unwrap()];
+        let at = |text: &str| {
+            let start = text.find("X-123").unwrap();
+            context_allows(rule, text, start, start + 5)
+        };
+        assert!(at("the code X-123"));
+        assert!(!at("X-123 code"), "the cue must come before");
+        assert!(!at("the zip X-123"), "no cue word");
+        assert!(!at("code not X-123"), "a forbidden word vetoes");
+        // A word cut by the window's edge does not count: "barcode" is no "code".
+        assert!(!at("barcode sent X-123"));
+        // A placeholder is no context word, so the context reads the same after a
+        // first redaction.
+        assert!(at("code [D-1] X-123"));
+        assert!(!at("[CODE-1] X-123"));
+    }
+
+    #[test]
+    fn placeholders_are_blanked_out_of_context() {
+        assert_eq!(without_placeholders("on [DATE-1] at"), "on   at");
+        assert_eq!(
+            without_placeholders("[TREATING-PHYSICIAN-2] and [x]"),
+            "  and [x]"
+        );
+        assert_eq!(without_placeholders("no brackets"), "no brackets");
+    }
+
+    #[test]
+    fn char_boundaries_round_to_whole_characters() {
+        let text = "aé b";
+        assert_eq!(floor_char(text, 2), 1);
+        assert_eq!(ceil_char(text, 2), 3);
+        assert_eq!(ceil_char(text, 9), 9);
+    }
 }

@@ -123,4 +123,31 @@ mod tests {
         assert!(check_template("[{kind}-{n}]").is_ok());
         assert!(check_template("[{kind}]").is_err());
     }
+
+    #[test]
+    fn a_number_once_given_stays_and_entries_list_every_value() {
+        let mut n = Numbering::default();
+        assert_eq!(n.number(Kind::Person, "lopez"), 1);
+        assert_eq!(n.number(Kind::Person, "ruiz"), 2);
+        assert_eq!(n.number(Kind::Person, "lopez"), 1);
+        assert_eq!(n.number(Kind::Date, "2002-06-18"), 1);
+        let mut entries: Vec<_> = n.entries().collect();
+        entries.sort();
+        let mut expected = vec![
+            (Kind::Person, "lopez", 1),
+            (Kind::Person, "ruiz", 2),
+            (Kind::Date, "2002-06-18", 1),
+        ];
+        expected.sort();
+        assert_eq!(entries, expected);
+    }
+
+    #[test]
+    fn a_template_needs_the_number() {
+        assert!(check_template("{kind}#{n}").is_ok());
+        // The number alone keeps values apart; without it they would merge.
+        assert!(check_template("[REDACTED-{n}]").is_ok());
+        assert!(check_template("[{kind}]").is_err());
+        assert!(check_template("").is_err());
+    }
 }

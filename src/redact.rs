@@ -341,4 +341,55 @@ mod tests {
         red.changes[0].original = "6/18/03".into();
         assert_eq!(apply_changes(text, &red.changes), None);
     }
+
+    /// Deletes every finding, or keeps those of one kind unchanged.
+    struct Remove(Option<Kind>);
+
+    impl Replacer for Remove {
+        fn replace(&mut self, _: &str, f: &Finding) -> Option<Replacement> {
+            (Some(f.kind) != self.0).then(Replacement::removal)
+        }
+    }
+
+    #[test]
+    fn a_removal_takes_one_adjacent_space_with_it() {
+        let text = "seen on 6/18/02 the clinic, dated 7/1/03.";
+        let found = [
+            finding(text, "6/18/02", Kind::Date),
+            finding(text, "7/1/03", Kind::Date),
+        ];
+        let r = redact_with(text, &found, &mut Remove(None));
+        assert_eq!(r.output, "seen on the clinic, dated.");
+        assert_eq!(apply_changes(text, &r.changes).as_deref(), Some(&*r.output));
+    }
+
+    #[test]
+    fn a_finding_the_replacer_keeps_is_neither_changed_nor_reported() {
+        let text = "Ms. Lopez on 6/18/02";
+        let found = [
+            finding(text, "Lopez", Kind::Person),
+            finding(text, "6/18/02", Kind::Date),
+        ];
+        let r = redact_with(text, &found, &mut Remove(Some(Kind::Person)));
+        assert_eq!(r.output, "Ms. Lopez on");
+        assert_eq!(r.changes.len(), 1);
+        assert_eq!(r.changes[0].kind, Kind::Date);
+    }
+
+    #[test]
+    fn a_range_redacts_from_its_start_and_counts_lines_from_the_text() {
+        let text = "a 6/18/02\nb 7/1/03 c";
+        let found = [finding(text, "7/1/03", Kind::Date)];
+        let mut numbering = Numbering::default();
+        let from = text.find('\n').unwrap() + 1;
+        let r = redact_range(
+            text,
+            &found,
+            &mut Placeholders::new(&mut numbering),
+            from,
+            text.len(),
+        );
+        assert_eq!(r.output, "b [DATE-1] c");
+        assert_eq!((r.changes[0].line, r.changes[0].column), (2, 3));
+    }
 }

@@ -114,3 +114,137 @@ pub fn resolve_with(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Three rules of different priorities and an allow-list rule.
+    fn matcher() -> Matcher {
+        let toml = r#"
+[[rule]]
+id = "t.high"
+kind = "PHONE"
+description = "High priority."
+regex = '''high'''
+priority = 70
+examples = { match = ["high"] }
+
+[[rule]]
+id = "t.low"
+kind = "ID"
+description = "Low priority."
+regex = '''low'''
+priority = 30
+examples = { match = ["low"] }
+
+[[rule]]
+id = "t.low-too"
+kind = "DATE"
+description = "Low priority as well."
+regex = '''same'''
+priority = 30
+examples = { match = ["same"] }
+
+[[rule]]
+id = "t.allow"
+kind = "ALLOW"
+description = "Allowed text."
+regex = '''keep'''
+priority = 100
+examples = { match = ["keep"] }
+"#;
+        let mut library = crate::patterns::Library::default();
+        library
+            .add_file("test.toml", toml, false, &|_| None)
+            .unwrap();
+        Matcher::new(&library).unwrap()
+    }
+
+    fn rule(m: &Matcher, id: &str) -> usize {
+        m.rules().iter().position(|r| &*r.id == id).unwrap()
+    }
+
+    fn cand(m: &Matcher, id: &str, start: usize, end: usize) -> Candidate {
+        let rule = rule(m, id);
+        Candidate {
+            start,
+            end,
+            rule,
+            kind: m.rules()[rule].kind,
+        }
+    }
+
+    fn ids(findings: &[Finding]) -> Vec<(usize, usize, &str)> {
+        findings
+            .iter()
+            .map(|f| (f.start, f.end, &*f.rule))
+            .collect()
+    }
+
+    #[test]
+    fn higher_priority_wins_an_overlap_even_when_shorter() {
+        let m = matcher();
+        let found = resolve(&m, vec![cand(&m, "t.low", 0, 10), cand(&m, "t.high", 4, 6)]);
+        assert_eq!(ids(&found), [(4, 6, "t.high")]);
+    }
+
+    #[test]
+    fn at_equal_priority_the_longer_span_then_the_earlier_one_wins() {
+        let m = matcher();
+        let longer = resolve(
+            &m,
+            vec![cand(&m, "t.low", 0, 4), cand(&m, "t.low-too", 2, 9)],
+        );
+        assert_eq!(ids(&longer), [(2, 9, "t.low-too")]);
+        let earlier = resolve(
+            &m,
+            vec![cand(&m, "t.low-too", 3, 7), cand(&m, "t.low", 1, 5)],
+        );
+        assert_eq!(ids(&earlier), [(1, 5, "t.low")]);
+    }
+
+    #[test]
+    fn findings_come_out_sorted_and_disjoint() {
+        let m = matcher();
+        let found = resolve(
+            &m,
+            vec![
+                cand(&m, "t.low", 20, 25),
+                cand(&m, "t.high", 0, 3),
+                cand(&m, "t.low-too", 2, 8),
+                cand(&m, "t.low", 10, 12),
+            ],
+        );
+        assert_eq!(
+            ids(&found),
+            [(0, 3, "t.high"), (10, 12, "t.low"), (20, 25, "t.low")]
+        );
+        assert_eq!(found[0].kind, Kind::Phone);
+    }
+
+    #[test]
+    fn an_allow_span_wins_and_is_dropped_unless_kept() {
+        let m = matcher();
+        let cands = || vec![cand(&m, "t.allow", 0, 8), cand(&m, "t.high", 2, 6)];
+        assert!(
+            resolve(&m, cands()).is_empty(),
+            "the text it covers is kept"
+        );
+        let kept = resolve_with(&m, cands(), true);
+        assert_eq!(ids(&kept), [(0, 8, "t.allow")]);
+        assert_eq!(kept[0].kind, Kind::Allow);
+    }
+
+    #[test]
+    fn an_allow_span_that_a_finding_runs_past_is_dropped() {
+        let m = matcher();
+        // "§ 1659 Oak Avenue": the finding starts inside the allow span and goes on
+        // after it, so the allow span was cut short and does not count.
+        let found = resolve(
+            &m,
+            vec![cand(&m, "t.allow", 0, 6), cand(&m, "t.low", 2, 17)],
+        );
+        assert_eq!(ids(&found), [(2, 17, "t.low")]);
+    }
+}

@@ -8,7 +8,7 @@ pub fn init(args: InitArgs) -> Result<String> {
     use anyhow::Context as _;
     let scrubber = casescrub::Scrubber::new(&super::setup::load_library(&args.library)?)?;
     let files = if args.input.is_dir() {
-        casescrub::bulk::walk::collect(&args.input, &[])?
+        casescrub::walk::collect(&args.input, &[])?
             .into_iter()
             .map(|f| args.input.join(&f.rel))
             .collect()

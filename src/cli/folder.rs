@@ -2,62 +2,22 @@
 //! bar, summary, exit code); the work itself is [`casescrub::bulk`].
 
 use super::args::RedactArgs;
-use anyhow::{bail, Result};
-use casescrub::bulk::{self, Options, Progress, Status, Target};
+use super::config::FolderPlan;
+use anyhow::Result;
+use casescrub::bulk::{self, Options, Progress, Status};
 use casescrub::engine::PolicyEngine;
-use casescrub::{io, placeholder, Numbering, Scrubber};
+use casescrub::{io, Numbering, Scrubber};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::sync::Mutex;
 
-/// Default manifest file name, inside the output (or backup) folder.
-pub const MANIFEST_NAME: &str = "casescrub-manifest.jsonl";
-
 /// Runs folder mode; exit code 1 if any file failed.
-pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
-    placeholder::check_template(&args.placeholder).map_err(anyhow::Error::msg)?;
-    if args.stream.jsonl || args.stream.csv || args.stream.findings {
-        bail!("--jsonl/--csv/--findings read one file or stdin, not a folder");
-    }
-    if args.diff.is_some() {
-        bail!("--diff is not available for a folder input; use --report for every change");
-    }
-    if args.decisions.is_some() && args.bulk.resume {
-        bail!(
-            "--resume cannot tell which outputs changed decisions would change; \
-             run with --decisions without --resume"
-        );
-    }
-    let target = match (&args.output, args.in_place, &args.bulk.backup) {
-        (Some(_), true, _) => bail!("give either -o OUT_DIR or --in-place, not both"),
-        (None, true, Some(backup)) => Target::InPlace {
-            backup: backup.clone(),
-        },
-        (None, true, None) => bail!(
-            "--in-place on a folder needs --backup DIR (a folder outside the input that receives every original)"
-        ),
-        (Some(out), false, None) => Target::Folder(out.clone()),
-        (Some(_), false, Some(_)) => bail!("--backup only applies with --in-place"),
-        (None, false, _) => bail!(
-            "{} is a folder: give -o OUT_DIR for the redacted tree (or --in-place --backup DIR)",
-            args.input.display()
-        ),
-    };
-    let manifest = match (&args.bulk.manifest, &target) {
-        (Some(m), _) => m.clone(),
-        (None, Target::Folder(out)) => out.join(MANIFEST_NAME),
-        (None, Target::InPlace { backup }) => backup.join(MANIFEST_NAME),
-    };
-    let threads = threads(&args);
-    if let Some(vault) = &args.detection.policy.vault {
-        let input = bulk::paths::resolve(&args.input)?;
-        if bulk::paths::resolve(vault)?.starts_with(&input) {
-            bail!(
-                "{}: the vault is inside the input folder; casescrub never writes inside the input folder",
-                vault.display()
-            );
-        }
-    }
+pub fn run(args: RedactArgs, plan: FolderPlan, scrubber: &Scrubber) -> Result<i32> {
+    let FolderPlan {
+        target,
+        manifest,
+        threads,
+    } = plan;
     let mut numbering = Numbering::new(&args.placeholder);
     let mut prepared =
         super::setup::prepare(&args.detection.policy, scrubber.rule_ids(), &mut numbering)?;
@@ -192,13 +152,5 @@ impl Progress for Bar {
         let total = self.bar.prefix();
         let unit = if total == "1" { "file" } else { "files" };
         self.bar.set_message(format!("{done}/{total} {unit}"));
-    }
-}
-
-/// The worker threads of a folder run: `-j N`, or one per core.
-pub fn threads(args: &RedactArgs) -> usize {
-    match args.bulk.jobs {
-        Some(n) => usize::from(n),
-        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     }
 }

@@ -4,6 +4,7 @@ mod args;
 mod case;
 mod chunked;
 mod commands;
+mod config;
 mod decisions;
 mod explain;
 mod folder;

@@ -2,58 +2,33 @@
 //! whole) and runs one file itself.
 
 use super::args::{OutputEncoding, RedactArgs};
+use super::config::Mode;
 use super::decisions::{decision_summary, load_decisions};
 use super::output::{display, terminal_diff, write_stdout};
 use super::setup::{load_library, prepare};
-use anyhow::{bail, Result};
+use anyhow::Result;
 use casescrub::report::{FileReport, Report};
 use casescrub::review::decided::redact_decided;
-use casescrub::{encoding, io, placeholder, Numbering, Scrubber};
+use casescrub::{encoding, io, Numbering, Scrubber};
 use std::path::Path;
 
 /// Runs `redact`; returns the exit code.
 pub fn redact(args: RedactArgs) -> Result<i32> {
-    placeholder::check_template(&args.placeholder).map_err(anyhow::Error::msg)?;
-    if args.decisions.is_some() && super::stream::wanted(&args) {
-        bail!("--decisions applies to files and folders (dataset mode does not take it yet)");
-    }
-    if (args.input.is_dir() || super::stream::wanted(&args))
-        && (args.detection.encoding.encoding.is_some()
-            || args.output_encoding != OutputEncoding::Same)
-    {
-        bail!("--encoding and --output-encoding apply to one text file (folder and dataset modes read UTF-8)");
-    }
-    if args.input.is_dir() {
-        let library = load_library(&args.detection.library)?;
-        let scrubber = Scrubber::with_threads(&library, super::folder::threads(&args))?;
-        return super::folder::run(args, &scrubber);
-    }
-    if let Some(flag) = args.bulk.folder_only_flag() {
-        bail!(
-            "{flag} only applies when the input is a folder ({} is not)",
-            display(&args.input)
-        );
-    }
-    if super::stream::wanted(&args) {
-        if args.detection.case.wanted() || args.detection.case.anchor.is_some() {
-            bail!("--case, --placeholders roles and --anchor apply to files and folders, not to --jsonl/--csv");
-        }
-        let scrubber = Scrubber::new(&load_library(&args.detection.library)?)?;
-        return super::stream::run(args, &scrubber);
-    }
-    if args.stream.findings {
-        bail!("--findings needs --jsonl or --csv");
-    }
-    if let Some(out) = &args.output {
-        if !args.in_place && io::same_file(&args.input, out) {
-            bail!(
-                "{}: output is the input file; pass --in-place to overwrite it",
-                display(out)
-            );
-        }
-    }
+    let mode = super::config::redact_mode(&args)?;
     let library = load_library(&args.detection.library)?;
-    let scrubber = Scrubber::new(&library)?;
+    let scrubber = match &mode {
+        Mode::Folder(plan) => Scrubber::with_threads(&library, plan.threads)?,
+        _ => Scrubber::new(&library)?,
+    };
+    match mode {
+        Mode::Folder(plan) => super::folder::run(args, plan, &scrubber),
+        Mode::Dataset => super::stream::run(args, &scrubber),
+        Mode::File => redact_file(args, &scrubber),
+    }
+}
+
+/// Redacts one file: streamed in bounded memory unless the whole text is needed.
+fn redact_file(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
     let label = args.detection.encoding.label()?;
     let mut numbering = Numbering::new(&args.placeholder);
     let mut prepared = prepare(&args.detection.policy, scrubber.rule_ids(), &mut numbering)?;
@@ -70,13 +45,13 @@ pub fn redact(args: RedactArgs) -> Result<i32> {
         && decisions.is_none()
         && assess.is_none()
     {
-        return super::chunked::redact_file(&args, &scrubber, label, numbering, prepared);
+        return super::chunked::redact_file(&args, scrubber, label, numbering, prepared);
     }
     let (text, source) = encoding::read_text(&args.input, label)?;
     let engine = args
         .detection
         .case
-        .engine(&scrubber, &prepared.policy, &prepared.secrets, &case);
+        .engine(scrubber, &prepared.policy, &prepared.secrets, &case);
     let (redaction, applied) = redact_decided(
         engine.as_ref(),
         &text,

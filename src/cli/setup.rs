@@ -158,7 +158,7 @@ pub fn expand(
     inputs: &[PathBuf],
     mut check: impl FnMut(&Path, bool) -> Result<()>,
 ) -> Result<Vec<PathBuf>> {
-    use casescrub::bulk::walk::{self, Problem};
+    use casescrub::walk::{self, Problem};
     let mut out = Vec::new();
     for input in inputs {
         let folder = input.is_dir();

@@ -2,27 +2,16 @@
 //! command line; the work itself is [`casescrub::stream`].
 
 use super::args::RedactArgs;
-use super::output::{display, plural};
-use anyhow::{bail, Result};
+use super::output::plural;
+use anyhow::Result;
 use casescrub::bulk::atomic::AtomicFile;
 use casescrub::engine::PolicyEngine;
-use casescrub::{io, stream, Numbering, Scrubber};
+use casescrub::{stream, Numbering, Scrubber};
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::Path;
 
-/// Whether the flags ask for dataset mode.
-pub fn wanted(args: &RedactArgs) -> bool {
-    args.stream.jsonl || args.stream.csv
-}
-
-/// Runs dataset mode.
+/// Runs dataset mode (its flags checked by [`super::config::redact_mode`]).
 pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
-    if args.report.is_some() {
-        bail!("--report is for files and folders; in dataset mode use --findings (a findings array per record)");
-    }
-    if args.detection.policy.vault.is_some() {
-        bail!("--vault is not available in dataset mode; use --key-file with a pseudonym policy for tokens that are stable across runs and machines");
-    }
     let mut numbering = Numbering::new(&args.placeholder);
     let prepared =
         super::setup::prepare(&args.detection.policy, scrubber.rule_ids(), &mut numbering)?;
@@ -40,14 +29,6 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
     };
     let input = BufReader::with_capacity(1 << 16, input);
     let to_file = args.output.as_ref().filter(|p| *p != Path::new("-"));
-    if let Some(out) = to_file {
-        if !args.in_place && io::same_file(&args.input, out) {
-            bail!(
-                "{}: output is the input file; pass --in-place to overwrite it",
-                display(out)
-            );
-        }
-    }
     let mut file = match to_file {
         Some(path) => Some(AtomicFile::create(path, false)?),
         None => None,
