@@ -49,6 +49,7 @@ pub mod selftest;
 pub mod settle;
 pub mod stream;
 pub mod validate;
+pub mod walk;
 
 pub use error::{Error, Result};
 pub use kind::Kind;

@@ -1,6 +1,8 @@
-//! Lists the files of an input tree: every file (hidden and git-ignored ones too; a
-//! redaction run must not silently skip anything), filtered by include/exclude globs,
-//! sorted by path so numbering never depends on the order the disk returns.
+//! The one directory walker of every mode that walks folders (folder mode, `scan`,
+//! `review`, `case init`, `verify`). Lists the files of an input tree: every file
+//! (hidden and git-ignored ones too; a redaction run must not silently skip
+//! anything), filtered by include/exclude globs, sorted by path so numbering never
+//! depends on the order the disk returns.
 
 use crate::error::{Error, Result};
 use ignore::overrides::OverrideBuilder;
@@ -156,6 +158,11 @@ fn walk_reason(e: &ignore::Error) -> String {
 mod tests {
     use super::*;
 
+    /// `rel` with `/` between its parts on every platform.
+    fn portable(rel: &Path) -> String {
+        rel.to_string_lossy().replace('\\', "/")
+    }
+
     fn touch(root: &Path, rel: &str) {
         let p = root.join(rel);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
@@ -174,7 +181,7 @@ mod tests {
             collect(dir.path(), &globs)
                 .unwrap()
                 .into_iter()
-                .map(|f| crate::bulk::paths::portable(&f.rel))
+                .map(|f| portable(&f.rel))
                 .collect()
         };
         assert_eq!(
@@ -207,7 +214,7 @@ mod tests {
         let rels: Vec<String> = visible_files(dir.path())
             .unwrap()
             .iter()
-            .map(|p| crate::bulk::paths::portable(p))
+            .map(|p| portable(p))
             .collect();
         assert_eq!(rels, ["a/z.txt", "b.txt"]);
     }

@@ -11,7 +11,6 @@ pub mod hash;
 pub mod manifest;
 pub mod paths;
 pub mod run;
-pub mod walk;
 
 /// The per-text engine moved to [`crate::engine`] (it sits below every mode); kept
 /// here so existing paths still work.

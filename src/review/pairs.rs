@@ -75,7 +75,7 @@ pub fn folder(
         });
     }
     let report_path = report_path.canonicalize().ok();
-    for rel in crate::bulk::walk::visible_files(redacted)? {
+    for rel in crate::walk::visible_files(redacted)? {
         let path = redacted.join(&rel);
         if known.contains(&rel) || path.canonicalize().ok() == report_path {
             continue;
