@@ -1,9 +1,12 @@
 //! The label lexicon: every spelling of every field label of the pattern
 //! library, normalized once into one hash map.
 
+use crate::entities::lists::WordHasher;
 use crate::kind::Kind;
 use crate::patterns::LabelSpec;
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
 /// How a value under a label is bounded (see [`super::values`]).
@@ -42,7 +45,9 @@ pub const MAX_BYTES: usize = 48;
 /// Every label spelling, normalized, mapped to its label.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    map: HashMap<String, LabelId>,
+    /// Hashed with [`WordHasher`], not SipHash: the keys are the library's own
+    /// spellings, and every cell of every line is looked up.
+    map: HashMap<String, LabelId, BuildHasherDefault<WordHasher>>,
     labels: Vec<Label>,
 }
 
@@ -100,11 +105,17 @@ impl Lexicon {
         if self.map.is_empty() {
             return None;
         }
-        let mut key = String::new();
-        if !normalize(raw, &mut key) {
-            return None;
+        thread_local! {
+            // One buffer per thread for the lookup form: a lookup allocates nothing.
+            static KEY: RefCell<String> = const { RefCell::new(String::new()) };
         }
-        self.lookup_normalized(&key, true)
+        KEY.with(|key| {
+            let mut key = key.borrow_mut();
+            if !normalize(raw, &mut key) {
+                return None;
+            }
+            self.lookup_normalized(&key, true)
+        })
     }
 
     fn lookup_normalized(&self, key: &str, compose: bool) -> Option<LabelId> {
@@ -166,9 +177,17 @@ pub fn normalize(raw: &str, out: &mut String) -> bool {
                 if space {
                     words += 1;
                 }
-                out.extend(c.to_lowercase());
+                if c.is_ascii() {
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
                 space = false;
             }
+        }
+        // Past either bound (one trailing space aside) it is no label: stop early.
+        if words > MAX_WORDS || out.len() > MAX_BYTES + 1 {
+            return false;
         }
     }
     while out.ends_with(' ') {
