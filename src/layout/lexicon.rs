@@ -5,7 +5,7 @@ use crate::entities::lists::WordHasher;
 use crate::kind::Kind;
 use crate::patterns::LabelSpec;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
@@ -48,6 +48,9 @@ pub struct Lexicon {
     /// Hashed with [`WordHasher`], not SipHash: the keys are the library's own
     /// spellings, and every cell of every line is looked up.
     map: HashMap<String, LabelId, BuildHasherDefault<WordHasher>>,
+    /// The first word of every key: a text whose first word is none of these (nor
+    /// one of these plus `s`) is no label, so its lookup stops after that word.
+    first_words: HashSet<String, BuildHasherDefault<WordHasher>>,
     labels: Vec<Label>,
 }
 
@@ -80,6 +83,11 @@ impl Lexicon {
                 }
             }
         }
+        lex.first_words = lex
+            .map
+            .keys()
+            .map(|k| k.split(' ').next().unwrap_or(k).to_string())
+            .collect();
         lex
     }
 
@@ -111,7 +119,16 @@ impl Lexicon {
         }
         KEY.with(|key| {
             let mut key = key.borrow_mut();
-            if !normalize(raw, &mut key) {
+            // Every way `lookup_normalized` can succeed starts with a key's first
+            // word ("date of birth", "claim #" less "#", "patient" of "patient
+            // dob") or that word plus `s` ("patients name").
+            let opens_a_key = |first: &str| {
+                self.first_words.contains(first)
+                    || first
+                        .strip_suffix('s')
+                        .is_some_and(|f| self.first_words.contains(f))
+            };
+            if !normalize_checked(raw, &mut key, opens_a_key) {
                 return None;
             }
             self.lookup_normalized(&key, true)
@@ -149,6 +166,12 @@ impl Lexicon {
 /// apostrophes dropped, `#` a word of its own, spaces collapsed, a trailing colon
 /// dropped. `false` when the label is too long to be one.
 pub fn normalize(raw: &str, out: &mut String) -> bool {
+    normalize_checked(raw, out, |_| true)
+}
+
+/// [`normalize`], giving up (`false`) as soon as the first word is written and
+/// `first_ok` rejects it.
+fn normalize_checked(raw: &str, out: &mut String, first_ok: impl Fn(&str) -> bool) -> bool {
     out.clear();
     let raw = raw.trim().trim_end_matches([':', ' ']);
     if raw.len() > MAX_BYTES * 2 {
@@ -161,6 +184,9 @@ pub fn normalize(raw: &str, out: &mut String) -> bool {
             '.' | '\'' | '’' | '*' => {}
             '#' => {
                 if !space {
+                    if words == 1 && !first_ok(out) {
+                        return false;
+                    }
                     out.push(' ');
                 }
                 out.push('#');
@@ -169,6 +195,9 @@ pub fn normalize(raw: &str, out: &mut String) -> bool {
             }
             c if c.is_whitespace() || c == '_' => {
                 if !space {
+                    if words == 1 && !first_ok(out) {
+                        return false;
+                    }
                     out.push(' ');
                     space = true;
                 }
