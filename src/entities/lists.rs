@@ -213,7 +213,14 @@ mod tests {
             h
         }
         let build = BuildHasherDefault::<WordHasher>::default();
-        for s in ["", "a", "lopez", "12345678", "san francisco", "o'neil-garcía"] {
+        for s in [
+            "",
+            "a",
+            "lopez",
+            "12345678",
+            "san francisco",
+            "o'neil-garcía",
+        ] {
             assert_eq!(build.hash_one(s), reference(s), "{s:?}");
         }
     }

@@ -282,5 +282,9 @@ mod tests {
         assert_eq!(id("Diagnosis"), None);
         assert_eq!(id("the patient's name was given"), None);
         assert_eq!(id("Patient Mother Name"), None);
+        // The first-word check lets through a plural head and a glued "#".
+        assert_eq!(id("Patients Name").as_deref(), Some("label.person"));
+        assert_eq!(id("Claim#").as_deref(), Some("label.id"));
+        assert_eq!(id("Diagnosis code: ICD"), None);
     }
 }
