@@ -16,14 +16,33 @@ pub type Set = HashSet<String, BuildHasherDefault<WordHasher>>;
 #[derive(Default, Clone, Copy)]
 pub struct WordHasher(u64);
 
+impl WordHasher {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 impl Hasher for WordHasher {
+    /// Mixes in 8 bytes at a time, little-endian, the last chunk zero-padded.
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
             let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            word.copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(word));
         }
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            let mut word = [0u8; 8];
+            word[..tail.len()].copy_from_slice(tail);
+            self.mix(u64::from_le_bytes(word));
+        }
+    }
+
+    /// The same as `write(&[i])` (the end marker of every hashed `str`), without
+    /// the slice.
+    fn write_u8(&mut self, i: u8) {
+        self.mix(u64::from(i));
     }
 
     fn finish(&self) -> u64 {
@@ -177,5 +196,32 @@ mod tests {
             assert!(list.iter().all(|w| *w == fold(w)));
         }
         assert!(l.last.len() > 20_000 && l.first.len() > 5_000 && l.places.len() > 10_000);
+    }
+
+    #[test]
+    fn word_hasher_mixes_8_byte_words_and_the_str_end_marker() {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        // The reference: every 8-byte chunk zero-padded, then the 0xff marker.
+        fn reference(s: &str) -> u64 {
+            let mut h = 0u64;
+            for chunk in s.as_bytes().chunks(8).chain([&[0xffu8][..]]) {
+                let mut word = [0u8; 8];
+                word[..chunk.len()].copy_from_slice(chunk);
+                h = (h.rotate_left(5) ^ u64::from_le_bytes(word))
+                    .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            }
+            h
+        }
+        let build = BuildHasherDefault::<WordHasher>::default();
+        for s in [
+            "",
+            "a",
+            "lopez",
+            "12345678",
+            "san francisco",
+            "o'neil-garcía",
+        ] {
+            assert_eq!(build.hash_one(s), reference(s), "{s:?}");
+        }
     }
 }

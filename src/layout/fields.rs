@@ -122,10 +122,7 @@ fn labelled(
     }
     let window = &cell[..floor(cell, (MAX_BYTES * 2).min(cell.len()))];
     let colon = window.find(':');
-    let dots = window
-        .find("...")
-        .or_else(|| window.find('…'))
-        .or_else(|| window.find(". . "));
+    let dots = dot_leader(window);
     let (label_end, mut value_start) = match (colon, dots) {
         (Some(c), Some(d)) if d < c => (d, d),
         (Some(c), _) => (c, c + 1),
@@ -303,6 +300,23 @@ fn next_label(
     None
 }
 
+/// Where a dot leader starts: the first `...`, else the first `…`, else the first
+/// `. . `. Searched byte by byte (each cell of each line is looked at, and a
+/// substring searcher costs more to set up than these short windows take to scan).
+fn dot_leader(window: &str) -> Option<usize> {
+    let b = window.as_bytes();
+    let has_dot = b.contains(&b'.');
+    has_dot
+        .then(|| b.windows(3).position(|w| w == b"..."))
+        .flatten()
+        .or_else(|| window.find('…'))
+        .or_else(|| {
+            has_dot
+                .then(|| b.windows(4).position(|w| w == b". . "))
+                .flatten()
+        })
+}
+
 fn floor(s: &str, mut i: usize) -> usize {
     while !s.is_char_boundary(i) {
         i -= 1;
@@ -364,6 +378,30 @@ mod tests {
         p.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn dot_leaders_are_found_in_the_order_of_their_forms() {
+        // The reference: three substring searches, in this order.
+        let reference = |w: &str| {
+            w.find("...")
+                .or_else(|| w.find('…'))
+                .or_else(|| w.find(". . "))
+        };
+        for w in [
+            "Name ..... Ana",
+            "Name … Ana ... x",
+            "Name … Ana",
+            "Name . . . Ana",
+            "Name . . Ana",
+            "Dr. Ana. Lee",
+            "..",
+            "",
+        ] {
+            assert_eq!(dot_leader(w), reference(w), "{w:?}");
+        }
+        assert_eq!(dot_leader("Name … Ana ... x"), Some(13));
+        assert_eq!(dot_leader("Dr. Ana. Lee"), None);
     }
 
     #[test]

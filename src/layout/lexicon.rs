@@ -1,9 +1,12 @@
 //! The label lexicon: every spelling of every field label of the pattern
 //! library, normalized once into one hash map.
 
+use crate::entities::lists::WordHasher;
 use crate::kind::Kind;
 use crate::patterns::LabelSpec;
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
 /// How a value under a label is bounded (see [`super::values`]).
@@ -42,7 +45,12 @@ pub const MAX_BYTES: usize = 48;
 /// Every label spelling, normalized, mapped to its label.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    map: HashMap<String, LabelId>,
+    /// Hashed with [`WordHasher`], not SipHash: the keys are the library's own
+    /// spellings, and every cell of every line is looked up.
+    map: HashMap<String, LabelId, BuildHasherDefault<WordHasher>>,
+    /// The first word of every key: a text whose first word is none of these (nor
+    /// one of these plus `s`) is no label, so its lookup stops after that word.
+    first_words: HashSet<String, BuildHasherDefault<WordHasher>>,
     labels: Vec<Label>,
 }
 
@@ -75,6 +83,11 @@ impl Lexicon {
                 }
             }
         }
+        lex.first_words = lex
+            .map
+            .keys()
+            .map(|k| k.split(' ').next().unwrap_or(k).to_string())
+            .collect();
         lex
     }
 
@@ -100,11 +113,26 @@ impl Lexicon {
         if self.map.is_empty() {
             return None;
         }
-        let mut key = String::new();
-        if !normalize(raw, &mut key) {
-            return None;
+        thread_local! {
+            // One buffer per thread for the lookup form: a lookup allocates nothing.
+            static KEY: RefCell<String> = const { RefCell::new(String::new()) };
         }
-        self.lookup_normalized(&key, true)
+        KEY.with(|key| {
+            let mut key = key.borrow_mut();
+            // Every way `lookup_normalized` can succeed starts with a key's first
+            // word ("date of birth", "claim #" less "#", "patient" of "patient
+            // dob") or that word plus `s` ("patients name").
+            let opens_a_key = |first: &str| {
+                self.first_words.contains(first)
+                    || first
+                        .strip_suffix('s')
+                        .is_some_and(|f| self.first_words.contains(f))
+            };
+            if !normalize_checked(raw, &mut key, opens_a_key) {
+                return None;
+            }
+            self.lookup_normalized(&key, true)
+        })
     }
 
     fn lookup_normalized(&self, key: &str, compose: bool) -> Option<LabelId> {
@@ -138,6 +166,12 @@ impl Lexicon {
 /// apostrophes dropped, `#` a word of its own, spaces collapsed, a trailing colon
 /// dropped. `false` when the label is too long to be one.
 pub fn normalize(raw: &str, out: &mut String) -> bool {
+    normalize_checked(raw, out, |_| true)
+}
+
+/// [`normalize`], giving up (`false`) as soon as the first word is written and
+/// `first_ok` rejects it.
+fn normalize_checked(raw: &str, out: &mut String, first_ok: impl Fn(&str) -> bool) -> bool {
     out.clear();
     let raw = raw.trim().trim_end_matches([':', ' ']);
     if raw.len() > MAX_BYTES * 2 {
@@ -150,6 +184,9 @@ pub fn normalize(raw: &str, out: &mut String) -> bool {
             '.' | '\'' | '’' | '*' => {}
             '#' => {
                 if !space {
+                    if words == 1 && !first_ok(out) {
+                        return false;
+                    }
                     out.push(' ');
                 }
                 out.push('#');
@@ -158,6 +195,9 @@ pub fn normalize(raw: &str, out: &mut String) -> bool {
             }
             c if c.is_whitespace() || c == '_' => {
                 if !space {
+                    if words == 1 && !first_ok(out) {
+                        return false;
+                    }
                     out.push(' ');
                     space = true;
                 }
@@ -166,9 +206,17 @@ pub fn normalize(raw: &str, out: &mut String) -> bool {
                 if space {
                     words += 1;
                 }
-                out.extend(c.to_lowercase());
+                if c.is_ascii() {
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
                 space = false;
             }
+        }
+        // Past either bound (one trailing space aside) it is no label: stop early.
+        if words > MAX_WORDS || out.len() > MAX_BYTES + 1 {
+            return false;
         }
     }
     while out.ends_with(' ') {
@@ -234,5 +282,9 @@ mod tests {
         assert_eq!(id("Diagnosis"), None);
         assert_eq!(id("the patient's name was given"), None);
         assert_eq!(id("Patient Mother Name"), None);
+        // The first-word check lets through a plural head and a glued "#".
+        assert_eq!(id("Patients Name").as_deref(), Some("label.person"));
+        assert_eq!(id("Claim#").as_deref(), Some("label.id"));
+        assert_eq!(id("Diagnosis code: ICD"), None);
     }
 }
