@@ -346,12 +346,21 @@ struct WordLists {
 }
 
 impl WordLists {
+    /// Adds `word` for `rule`. Folded automata only fold ASCII, so a folded word with
+    /// other letters is added in lower and in upper case as well ("Otomí", "OTOMÍ").
     fn add(&mut self, word: &str, rule: usize, fold: bool) {
+        if fold && !word.is_ascii() {
+            self.add_key(word.to_uppercase(), rule);
+        }
         let key = if fold {
             word.to_lowercase()
         } else {
             word.to_string()
         };
+        self.add_key(key, rule);
+    }
+
+    fn add_key(&mut self, key: String, rule: usize) {
         if key.is_empty() {
             return;
         }
