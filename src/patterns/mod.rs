@@ -8,7 +8,7 @@ mod label;
 mod spec;
 
 pub use label::LabelSpec;
-pub use spec::{Context, Examples, RuleSpec, Stage, Status, Validator};
+pub use spec::{Context, Examples, RuleSpec, Stage, Status, Validator, WordFiles};
 
 use crate::error::{Error, Result};
 use std::collections::BTreeMap;
@@ -133,19 +133,28 @@ impl Library {
                     other => other,
                 })?);
             }
+            if let Some(ctx) = rule.context.as_mut() {
+                for position in [&mut ctx.before, &mut ctx.after].into_iter().flatten() {
+                    *position = self.expand(name, position, word_file)?;
+                }
+            }
             rule.check().map_err(|message| Error::Pattern {
                 file: name.to_string(),
                 message: format!("{}: {message}", rule.location()),
             })?;
-            if let Some(words_file) = &rule.words_file {
-                let contents = word_file(words_file).ok_or_else(|| Error::Pattern {
-                    file: name.to_string(),
-                    message: format!(
-                        "{}: word list `{words_file}` not found next to the pattern file",
-                        rule.location()
-                    ),
-                })?;
-                rule.loaded_words = parse_word_list(&contents);
+            if let Some(files) = &rule.words_file {
+                let mut words = Vec::new();
+                for words_file in files.paths() {
+                    let contents = word_file(words_file).ok_or_else(|| Error::Pattern {
+                        file: name.to_string(),
+                        message: format!(
+                            "{}: word list `{words_file}` not found next to the pattern file",
+                            rule.location()
+                        ),
+                    })?;
+                    words.extend(parse_word_list(&contents));
+                }
+                rule.loaded_words = words;
             } else {
                 rule.loaded_words = rule.words.clone();
             }
