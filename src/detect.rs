@@ -260,6 +260,11 @@ pub(crate) fn context_allows(rule: &CompiledRule, text: &str, start: usize, end:
     let before = without_placeholders(&text[lo..start]);
     let after = without_placeholders(&text[end..hi]);
     let (before, after) = (before.as_ref(), after.as_ref());
+    if let Some(position) = &rule.position {
+        if !position.allows(before, after) {
+            return false;
+        }
+    }
     let window = match ctx.side.as_str() {
         "before" => before.to_lowercase(),
         "after" => after.to_lowercase(),

@@ -49,6 +49,48 @@ pub struct CompiledRule {
     pub context: Option<Context>,
     /// Default rewrite.
     pub action: DefaultAction,
+    /// The context's `before` and `after` positions, compiled (see [`Position`]).
+    pub position: Option<Arc<Position>>,
+}
+
+/// A rule's position: regexes that must match the text right before and right after
+/// a match, in any letter case. They let a large word list (run by the fast
+/// word-list automaton) be taken only in a grammatical slot.
+#[derive(Debug)]
+pub struct Position {
+    /// Must match a suffix of the text before the match (`(?i:RE)\z`).
+    pub before: Option<regex::Regex>,
+    /// Must match a prefix of the text after the match (`\A(?i:RE)`).
+    pub after: Option<regex::Regex>,
+}
+
+impl Position {
+    /// Compiles a context's `before` and `after` (`None` when it has neither).
+    fn new(context: &Context) -> Result<Option<Self>> {
+        if context.before.is_none() && context.after.is_none() {
+            return Ok(None);
+        }
+        let compile = |source: &Option<String>, shape: fn(&str) -> String| {
+            source
+                .as_deref()
+                .map(|s| regex::Regex::new(&shape(s)))
+                .transpose()
+                .map_err(|e| Error::Pattern {
+                    file: "(context position)".into(),
+                    message: format!("invalid regex: {e}"),
+                })
+        };
+        Ok(Some(Position {
+            before: compile(&context.before, |s| format!("(?i:{s})\\z"))?,
+            after: compile(&context.after, |s| format!("\\A(?i:{s})"))?,
+        }))
+    }
+
+    /// Whether the text before (`before`) and after (`after`) a match fit.
+    pub(crate) fn allows(&self, before: &str, after: &str) -> bool {
+        self.before.as_ref().is_none_or(|re| re.is_match(before))
+            && self.after.as_ref().is_none_or(|re| re.is_match(after))
+    }
 }
 
 /// Word-list automaton plus, per automaton pattern, the rules that listed it.
@@ -125,6 +167,7 @@ impl Matcher {
                 priority: spec.priority,
                 validator: None,
                 context: None,
+                position: None,
                 action: if spec.kind == Kind::Gender {
                     DefaultAction::Neutralize
                 } else {
@@ -204,7 +247,21 @@ impl Matcher {
                     forbid: c.forbid.iter().map(|w| w.to_lowercase()).collect(),
                     window: c.window,
                     side: c.side.clone(),
+                    before: c.before.clone(),
+                    after: c.after.clone(),
                 }),
+                position: match &spec.context {
+                    Some(c) => Position::new(c)
+                        .map_err(|e| match e {
+                            Error::Pattern { message, .. } => Error::Pattern {
+                                file: spec.source.clone(),
+                                message: format!("{}: context {message}", spec.location()),
+                            },
+                            other => other,
+                        })?
+                        .map(Arc::new),
+                    None => None,
+                },
                 action: match spec.action.as_deref() {
                     Some("neutralize") => DefaultAction::Neutralize,
                     _ => DefaultAction::Placeholder,
@@ -346,12 +403,21 @@ struct WordLists {
 }
 
 impl WordLists {
+    /// Adds `word` for `rule`. Folded automata only fold ASCII, so a folded word with
+    /// other letters is added in lower and in upper case as well ("Otomí", "OTOMÍ").
     fn add(&mut self, word: &str, rule: usize, fold: bool) {
+        if fold && !word.is_ascii() {
+            self.add_key(word.to_uppercase(), rule);
+        }
         let key = if fold {
             word.to_lowercase()
         } else {
             word.to_string()
         };
+        self.add_key(key, rule);
+    }
+
+    fn add_key(&mut self, key: String, rule: usize) {
         if key.is_empty() {
             return;
         }
@@ -373,7 +439,7 @@ impl WordLists {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(fold)
             .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .kind(automaton_kind(self.patterns.iter().map(String::len).sum()))
             .build(&self.patterns)
             .map_err(|e| Error::Pattern {
                 file: "(word lists)".into(),
@@ -384,6 +450,20 @@ impl WordLists {
             rules_of_pattern: self.rules_of_pattern,
         }))
     }
+}
+
+/// Total pattern bytes above which a word-list automaton is a contiguous NFA instead
+/// of a DFA: a DFA over the large vocabularies (ISO 639-3 languages, CDC groups) takes
+/// tens of megabytes and a noticeable part of start-up to build, for little gain.
+const DFA_PATTERN_BYTES: usize = 20_000;
+
+/// The automaton kind for word lists of `bytes` pattern bytes in all.
+fn automaton_kind(bytes: usize) -> Option<aho_corasick::AhoCorasickKind> {
+    Some(if bytes <= DFA_PATTERN_BYTES {
+        aho_corasick::AhoCorasickKind::DFA
+    } else {
+        aho_corasick::AhoCorasickKind::ContiguousNFA
+    })
 }
 
 /// Rewrites `\b` to an ASCII word boundary so the fast DFA engines stay usable on

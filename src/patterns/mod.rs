@@ -8,7 +8,7 @@ mod label;
 mod spec;
 
 pub use label::LabelSpec;
-pub use spec::{Context, Examples, RuleSpec, Stage, Status, Validator};
+pub use spec::{Context, Examples, RuleSpec, Stage, Status, Validator, WordFiles};
 
 use crate::error::{Error, Result};
 use std::collections::BTreeMap;
@@ -100,7 +100,7 @@ impl Library {
             message: e.to_string(),
         })?;
         for (key, value) in file.fragments {
-            let value = self.expand(name, &value)?;
+            let value = self.expand(name, &value, word_file)?;
             self.fragments.insert(key, value);
         }
         for mut label in file.labels {
@@ -125,7 +125,7 @@ impl Library {
             rule.source = name.to_string();
             rule.line = lines.get(index).copied().unwrap_or(0);
             if let Some(regex) = &rule.regex {
-                rule.regex = Some(self.expand(name, regex).map_err(|e| match e {
+                rule.regex = Some(self.expand(name, regex, word_file).map_err(|e| match e {
                     Error::Pattern { file, message } => Error::Pattern {
                         file,
                         message: format!("{}: {message}", rule.location()),
@@ -133,19 +133,28 @@ impl Library {
                     other => other,
                 })?);
             }
+            if let Some(ctx) = rule.context.as_mut() {
+                for position in [&mut ctx.before, &mut ctx.after].into_iter().flatten() {
+                    *position = self.expand(name, position, word_file)?;
+                }
+            }
             rule.check().map_err(|message| Error::Pattern {
                 file: name.to_string(),
                 message: format!("{}: {message}", rule.location()),
             })?;
-            if let Some(words_file) = &rule.words_file {
-                let contents = word_file(words_file).ok_or_else(|| Error::Pattern {
-                    file: name.to_string(),
-                    message: format!(
-                        "{}: word list `{words_file}` not found next to the pattern file",
-                        rule.location()
-                    ),
-                })?;
-                rule.loaded_words = parse_word_list(&contents);
+            if let Some(files) = &rule.words_file {
+                let mut words = Vec::new();
+                for words_file in files.paths() {
+                    let contents = word_file(words_file).ok_or_else(|| Error::Pattern {
+                        file: name.to_string(),
+                        message: format!(
+                            "{}: word list `{words_file}` not found next to the pattern file",
+                            rule.location()
+                        ),
+                    })?;
+                    words.extend(parse_word_list(&contents));
+                }
+                rule.loaded_words = words;
             } else {
                 rule.loaded_words = rule.words.clone();
             }
@@ -176,8 +185,15 @@ impl Library {
         Ok(())
     }
 
-    /// Replaces each `{{NAME}}` in `regex` with the fragment of that name.
-    fn expand(&self, file: &str, regex: &str) -> Result<String> {
+    /// Replaces each `{{NAME}}` in `regex` with the fragment of that name, and each
+    /// `{{words:FILE}}` with the entries of word list `FILE` (a path relative to the
+    /// pattern folder) as one non-capturing alternation, longest entry first.
+    fn expand(
+        &self,
+        file: &str,
+        regex: &str,
+        word_file: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<String> {
         let mut out = String::with_capacity(regex.len());
         let mut rest = regex;
         while let Some(open) = rest.find("{{") {
@@ -188,6 +204,17 @@ impl Library {
                 message: "`{{` without a closing `}}`".into(),
             })?;
             let key = &after[..close];
+            if let Some(list) = key.strip_prefix("words:") {
+                let contents = word_file(list).ok_or_else(|| Error::Pattern {
+                    file: file.to_string(),
+                    message: format!(
+                        "fragment `{{{{words:{list}}}}}`: word list `{list}` not found next to the pattern file"
+                    ),
+                })?;
+                out.push_str(&word_alternation(&parse_word_list(&contents)));
+                rest = &after[close + 2..];
+                continue;
+            }
             let fragment = self.fragments.get(key).ok_or_else(|| Error::Pattern {
                 file: file.to_string(),
                 message: format!(
@@ -251,10 +278,86 @@ impl Library {
 }
 
 /// Parses a word-list file: one entry per line, blank lines and `#` comments ignored.
+/// `words` as a regex alternation `(?:a|b|…)`: each entry escaped, longest first so
+/// that a longer entry wins over its prefix ("Haitian Creole" over "Haitian"), a space
+/// inside an entry standing for any run of blanks and hyphens ("Sign Language",
+/// "Sign-Language"), and each entry bounded as a whole word on both sides by itself.
+///
+/// The bounds are ASCII word boundaries (the fast engines need them): an entry that
+/// begins or ends with a letter outside ASCII or a mark ("Otomí", "K'iche'") gets a
+/// non-boundary there instead, which holds exactly when the neighbouring character is
+/// no ASCII letter or digit either. So a rule must not put `\b` right beside the
+/// fragment.
+fn word_alternation(words: &[String]) -> String {
+    let mut sorted: Vec<&String> = words.iter().collect();
+    sorted.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    sorted.dedup();
+    let bound = |c: Option<char>| match c {
+        Some(c) if c.is_ascii_alphanumeric() || c == '_' => r"(?-u:\b)",
+        _ => r"(?-u:\B)",
+    };
+    let alternatives: Vec<String> = sorted
+        .iter()
+        .map(|w| {
+            let body = w
+                .split(' ')
+                .map(regex_syntax::escape)
+                .collect::<Vec<_>>()
+                .join(r"[ \t-]+");
+            format!(
+                "{}{body}{}",
+                bound(w.chars().next()),
+                bound(w.chars().next_back())
+            )
+        })
+        .collect();
+    format!("(?:{})", alternatives.join("|"))
+}
+
 fn parse_word_list(text: &str) -> Vec<String> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(str::to_string)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_fragment_expands_to_an_alternation_longest_first() {
+        let words = vec!["Creole".to_string(), "Haitian Creole".to_string()];
+        let alternation = word_alternation(&words);
+        let re = regex::Regex::new(&format!("^{alternation}$")).unwrap();
+        assert!(re.is_match("Haitian-Creole"));
+        assert!(re.is_match("Haitian  Creole"));
+        let found = |words: &[&str], text: &str| {
+            let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+            regex::Regex::new(&format!("(?i){}", word_alternation(&words)))
+                .unwrap()
+                .find(text)
+                .map(|m| m.as_str().to_string())
+        };
+        assert_eq!(found(&["Otomí"], "PT SPEAKS OTOMÍ"), Some("OTOMÍ".into()));
+        assert_eq!(found(&["Otomí"], "speaks otomí."), Some("otomí".into()));
+        assert_eq!(
+            found(&["K'iche", "K'iche'"], "speaks K'iche' at"),
+            Some("K'iche'".into())
+        );
+        assert_eq!(found(&["Mam"], "Mammoth"), None);
+    }
+
+    #[test]
+    fn words_fragment_reads_the_word_list_file() {
+        let lib = Library::default();
+        let files = |name: &str| (name == "words/l.txt").then(|| "# c\nK'iche'\nMam\n".to_string());
+        let out = lib
+            .expand("x.toml", "a {{words:words/l.txt}} b", &files)
+            .unwrap();
+        assert_eq!(out, r"a (?:(?-u:\b)K'iche'(?-u:\B)|(?-u:\b)Mam(?-u:\b)) b");
+        let missing = lib.expand("x.toml", "{{words:words/none.txt}}", &files);
+        assert!(missing.unwrap_err().to_string().contains("not found"));
+    }
 }

@@ -20,9 +20,10 @@ pub struct RuleSpec {
     /// A word list, matched as whole words with Aho-Corasick.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub words: Vec<String>,
-    /// A word-list file (one entry per line, `#` comments), relative to the pattern folder.
+    /// A word-list file (one entry per line, `#` comments), relative to the pattern
+    /// folder, or a list of such files whose entries are taken together.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub words_file: Option<String>,
+    pub words_file: Option<WordFiles>,
     /// Match case-insensitively (word lists default to true, regexes to false).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_insensitive: Option<bool>,
@@ -61,6 +62,26 @@ pub struct RuleSpec {
     pub loaded_words: Vec<String>,
 }
 
+/// The `words_file` of a rule: one path or several.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum WordFiles {
+    /// One word-list file.
+    One(String),
+    /// Several word-list files, matched as one list.
+    Many(Vec<String>),
+}
+
+impl WordFiles {
+    /// Every path, in order.
+    pub fn paths(&self) -> Vec<&str> {
+        match self {
+            WordFiles::One(path) => vec![path.as_str()],
+            WordFiles::Many(paths) => paths.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
 fn default_priority() -> i32 {
     50
 }
@@ -81,6 +102,15 @@ pub struct Context {
     /// Which side to look at: `before`, `after` or `both` (default).
     #[serde(default = "default_side")]
     pub side: String,
+    /// A position: a regex that must match the text just before the match, ending
+    /// where it starts (within `window` bytes; any letter case), as `of ` before
+    /// `Zapotec origin` or `speaks (?:only )?` before a language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<String>,
+    /// A regex that must match the text just after the match, starting where it
+    /// ends (within `window` bytes; any letter case), as ` origin` or `-speaking`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
 }
 
 fn default_window() -> usize {
@@ -186,7 +216,7 @@ impl RuleSpec {
         } else if sources != 1 {
             return Err("give exactly one of `regex`, `words` or `words_file`".into());
         }
-        if let Some(file) = &self.words_file {
+        for file in self.words_file.iter().flat_map(WordFiles::paths) {
             let path = std::path::Path::new(file);
             if path.is_absolute()
                 || path.components().any(|c| {
@@ -220,6 +250,12 @@ impl RuleSpec {
                     "context side `{}` must be `before`, `after` or `both`",
                     ctx.side
                 ));
+            }
+            for (name, source) in [("before", &ctx.before), ("after", &ctx.after)] {
+                if let Some(source) = source {
+                    regex::Regex::new(source)
+                        .map_err(|e| format!("context `{name}` is no valid regex: {e}"))?;
+                }
             }
         }
         Ok(())
