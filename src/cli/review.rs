@@ -403,7 +403,7 @@ pub fn explain(args: ExplainArgs) -> Result<i32> {
                 f.rule,
                 escape(f.text(&text)),
                 verify::Position::of(&text, f.start),
-                finding_origin(&f.rule, &e.considered, f)
+                finding_origin(&text, &f.rule, &e.considered, f)
             ));
         }
         let shown: Vec<_> = e
@@ -448,6 +448,7 @@ pub fn explain(args: ExplainArgs) -> Result<i32> {
 /// How the detector came to a finding: a rule match that won at the same span, or a
 /// pass that works on the whole document.
 fn finding_origin(
+    text: &str,
     rule: &str,
     considered: &[casescrub::review::explain::Considered],
     f: &casescrub::resolve::Finding,
@@ -458,6 +459,9 @@ fn finding_origin(
     });
     if won {
         return "redacted: this rule's match won every overlap".into();
+    }
+    if let Some(why) = casescrub::review::explain::entity_position(text, rule, f.start, f.end) {
+        return format!("redacted: {why}");
     }
     let pass = match rule.split('.').nth(1).unwrap_or("") {
         "same-document" => "a mention of a name found elsewhere in this document (the document-level name pass links it)",

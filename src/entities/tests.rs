@@ -404,7 +404,11 @@ fn issue_14_organisations_by_head_in_mixed_case() {
     );
     // A head alone, or generic words before it, name nothing.
     must("He was taken to the Hospital by ambulance.", Kind::Org, &[]);
-    must("She is seen at the Insurance Exchange office.", Kind::Org, &[]);
+    must(
+        "She is seen at the Insurance Exchange office.",
+        Kind::Org,
+        &[],
+    );
 }
 
 #[test]
