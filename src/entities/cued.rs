@@ -83,17 +83,32 @@ fn as_a_before(ctx: &Ctx, i: usize) -> bool {
     })
 }
 
+/// The last words of every cue phrase: a word that is none of them starts no cue
+/// check (most words).
+fn cue_ends() -> &'static super::lists::Set {
+    static ENDS: std::sync::OnceLock<super::lists::Set> = std::sync::OnceLock::new();
+    ENDS.get_or_init(|| {
+        let v = vocab();
+        [&v.employer_cues, &v.org_cues, &v.residence_cues]
+            .iter()
+            .flat_map(|l| l.iter())
+            .filter_map(|cue| cue.last().map(|w| w.to_string()))
+            .collect()
+    })
+}
+
 fn cue_before(ctx: &Ctx, i: usize) -> Option<Cue> {
     let v = vocab();
     if i == 0 {
         return None;
     }
-    if cued(ctx, &v.employer_cues, i, false) || cued(ctx, &v.org_cues, i, true) {
+    let prev = ctx.tokens[i - 1].folded;
+    let phrase = cue_ends().contains(prev);
+    if phrase && (cued(ctx, &v.employer_cues, i, false) || cued(ctx, &v.org_cues, i, true)) {
         return Some(Cue::Org);
     }
-    let prev = ctx.tokens[i - 1].folded;
     let plain = &ctx.text[ctx.tokens[i - 1].end..ctx.tokens[i].start] == " ";
-    if cued(ctx, &v.residence_cues, i, false)
+    if phrase && cued(ctx, &v.residence_cues, i, false)
         || plain && prev == "in" && i >= 2 && {
             let p = ctx.tokens[i - 2].folded;
             p == "born" && &ctx.text[ctx.tokens[i - 2].end..ctx.tokens[i - 1].start] == " "
