@@ -59,7 +59,7 @@ pub fn explain(args: ExplainArgs) -> Result<i32> {
                 f.rule,
                 escape(f.text(&text)),
                 verify::Position::of(&text, f.start),
-                explain::finding_origin(&f.rule, &e.considered, f)
+                explain::finding_origin(&text, &f.rule, &e.considered, f)
             ));
         }
         let shown: Vec<_> = e

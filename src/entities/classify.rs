@@ -168,13 +168,22 @@ fn counties(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mut Ve
 /// Organisations ending in a suffix (Sunrise Packing Company, First Baptist Church
 /// of the Valley) or starting with a prefix (Temple Beth Shalom).
 fn organisation(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mut Vec<Span>) {
+    let v = vocab();
     let blocked = |q: usize, used: &[bool]| used[q] || ctx.cover[run[q]] == Some(false);
+    // In a line written in capitals the run also holds the clause around the name
+    // (EMPLOYED BY X WHO PRESENTS): function words end the name there.
+    let caseless = ctx.caps[run[0]];
+    let clause = |q: usize| caseless && has(&v.clause_words, ctx.word(run[q]));
     // Prefix form.
     if let Some(p) =
-        (0..run.len()).find(|&p| has(&vocab().org_prefix, ctx.word(run[p])) && !blocked(p, used))
+        (0..run.len()).find(|&p| has(&v.org_prefix, ctx.word(run[p])) && !blocked(p, used))
     {
         let mut to = p;
-        while to + 1 < run.len() && !blocked(to + 1, used) && ctx.tok(run[to + 1]).capitalized {
+        while to + 1 < run.len()
+            && !blocked(to + 1, used)
+            && ctx.tok(run[to + 1]).capitalized
+            && !clause(to + 1)
+        {
             to += 1;
         }
         if to > p {
@@ -185,7 +194,13 @@ fn organisation(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mu
     }
     let is_suffix = |q: usize| {
         let w = ctx.word(run[q]);
-        has(&vocab().org_suffix, w) && (w != "start" || q > 0 && ctx.word(run[q - 1]) == "head")
+        has(&v.org_suffix, w) && (w != "start" || q > 0 && ctx.word(run[q - 1]) == "head")
+            || q > 0
+                && has(&v.org_suffix_pair_ends, w)
+                && has(
+                    &v.org_suffix_pairs,
+                    &format!("{} {w}", ctx.word(run[q - 1])),
+                )
             || w == "district"
                 && q > 0
                 && ctx.word(run[q - 1]) == "school"
@@ -209,11 +224,18 @@ fn organisation(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mu
         }
     }
     let mut from = suffix_at;
-    while from > 0 && !blocked(from - 1, used) {
+    // "ROOFING AND SONS" keeps its "and"; "BANK OF" its "of".
+    let ends_name = |q: usize| {
+        clause(q) && {
+            let w = ctx.word(run[q]);
+            w != "of" && !(w == "and" && is_suffix(q + 1))
+        }
+    };
+    while from > 0 && !blocked(from - 1, used) && !ends_name(from - 1) {
         from -= 1;
     }
     while from < suffix_at
-        && (has(&vocab().org_lead, ctx.word(run[from])) || ctx.tok(run[from]).is_connector())
+        && (has(&v.org_lead, ctx.word(run[from])) || ctx.tok(run[from]).is_connector())
     {
         from += 1;
     }
@@ -221,8 +243,9 @@ fn organisation(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mu
     let distinctive = (from..=s).any(|q| {
         let t = ctx.tok(run[q]);
         !t.is_connector()
-            && !has(&vocab().org_generic, t.folded)
-            && !has(&vocab().org_suffix, t.folded)
+            && !has(&v.org_generic, t.folded)
+            && !has(&v.org_suffix, t.folded)
+            && !has(&v.org_suffix_pair_ends, t.folded)
             && !l.is_stop(t.folded)
     });
     if words.len() < 2 || !distinctive {

@@ -6,6 +6,7 @@
 mod age_after_name;
 mod classify;
 mod continuation;
+mod cued;
 mod grouping;
 pub mod lexicon;
 pub mod lists;
@@ -92,7 +93,25 @@ pub fn extend_known(text: &str, mut found: Vec<Finding>, known: &mut KnownNames)
         cover: &cover,
         caps: &caps,
     };
+    // Where case says nothing, names by cue rather than by capitals; the runs of
+    // capitalised words are classified around what the cues found.
     let mut spans: Vec<Span> = Vec::new();
+    let mut taken: Vec<bool> = cover.iter().map(Option::is_some).collect();
+    cued::cued_spans(&ctx, l, &found, &mut taken, &mut spans);
+    let cover_cued: Vec<Option<bool>>;
+    let ctx = if spans.is_empty() {
+        ctx
+    } else {
+        cover_cued = cover
+            .iter()
+            .zip(&taken)
+            .map(|(c, t)| if *t { c.or(Some(false)) } else { None })
+            .collect();
+        Ctx {
+            cover: &cover_cued,
+            ..ctx
+        }
+    };
     for run in tokens::runs(text, &tokens) {
         classify::classify(&ctx, &run, &mut spans);
     }

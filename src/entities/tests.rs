@@ -379,3 +379,126 @@ fn every_written_form_of_a_name_shares_one_placeholder() {
         assert!(!out.contains("[PERSON-2]"), "{out}");
     }
 }
+
+#[test]
+fn issue_14_organisations_by_head_in_mixed_case() {
+    must(
+        "The claims administrator, Salinas Valley Third Party Administrators, Inc., submitted records.",
+        Kind::Org,
+        &["Salinas Valley Third Party Administrators, Inc"],
+    );
+    must(
+        "The claims administrator, Harvest Moon Insurance Exchange, submitted records.",
+        Kind::Org,
+        &["Harvest Moon Insurance Exchange"],
+    );
+    must(
+        "She works as a lettuce cutter at Central Valley Cannery now.",
+        Kind::Org,
+        &["Central Valley Cannery"],
+    );
+    must(
+        "Applicant is a practicing Sikh who attends Wat Central Valley.",
+        Kind::Org,
+        &["Wat Central Valley"],
+    );
+    // A head alone, or generic words before it, name nothing.
+    must("He was taken to the Hospital by ambulance.", Kind::Org, &[]);
+    must(
+        "She is seen at the Insurance Exchange office.",
+        Kind::Org,
+        &[],
+    );
+}
+
+#[test]
+fn issue_14_organisations_in_capitals_stop_at_clause_words() {
+    must(
+        "A 22-YEAR-OLD F SHEEP HERDER EMPLOYED BY GREEN ACRES ROOFING WHO PRESENTS FOR FOLLOW-UP.",
+        Kind::Org,
+        &["GREEN ACRES ROOFING"],
+    );
+    must(
+        "THE APPLICANT IS A PRACTICING BAPTIST WHO ATTENDS WAT SUMMIT AND HE IDENTIFIES AS BAPTIST.",
+        Kind::Org,
+        &["WAT SUMMIT"],
+    );
+}
+
+#[test]
+fn issue_14_organisations_by_cue_in_lower_case() {
+    must(
+        "she works as a lettuce cutter at central valley cannery. she is well.",
+        Kind::Org,
+        &["central valley cannery"],
+    );
+    must(
+        "he is insured by harvest moon insurance exchange under policy 3.",
+        Kind::Org,
+        &["harvest moon insurance exchange"],
+    );
+    must(
+        "the claims administrator, high desert roofing & sons, submitted records.",
+        Kind::Org,
+        &["high desert roofing & sons"],
+    );
+    must(
+        "chaplain from wat rio bravo visited, pt is muslim.",
+        Kind::Org,
+        &["wat rio bravo"],
+    );
+    must(
+        "he was lifting a crate at westside poultry when he fell.",
+        Kind::Org,
+        &["westside poultry"],
+    );
+    // Must not: common words after a cue, ordinary phrases ending in a head.
+    for text in [
+        "he is employed by the state as a clerk.",
+        "she attends therapy sessions every week.",
+        "she works as a nurse at night and on weekends.",
+        "he was seen for pain management at the county hospital.",
+        "she was seen at the pain clinic for follow up.",
+        "he is a member of the family council now.",
+    ] {
+        must(text, Kind::Org, &[]);
+    }
+}
+
+#[test]
+fn issue_14_places_by_cue_in_lower_case() {
+    must(
+        "she is married and has resided in fresno county since 2009.",
+        Kind::Location,
+        &["fresno"],
+    );
+    must(
+        "she filed in the superior court of san joaquin county.",
+        Kind::Location,
+        &["san joaquin"],
+    );
+    must(
+        "he is of zapotec origin, born in can tho, chiapas, and speaks only cebuano.",
+        Kind::Location,
+        &["can tho", "chiapas"],
+    );
+    must(
+        "the father of the children lives in da nang with his wife.",
+        Kind::Location,
+        &["da nang"],
+    );
+    must(
+        "Ms. Gosal moved to 23423 W. Hawthorne Ave, Apt 58, Pago Pago on July 10.",
+        Kind::Location,
+        &["23423 W. Hawthorne Ave, Apt 58", "Pago Pago"],
+    );
+    for text in [
+        "he lives in fear of his father and his brother.",
+        "she was born in 1970 and raised nearby.",
+        "she was in pain at the time of the visit.",
+        "she sought county services for the family.",
+        "he lives in the county with his wife.",
+    ] {
+        must(text, Kind::Location, &[]);
+    }
+}

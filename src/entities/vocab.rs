@@ -11,8 +11,20 @@ pub type Phrases = Vec<Vec<&'static str>>;
 /// The cue and shape word lists, every entry folded (lower case, no accents).
 #[derive(Debug)]
 pub struct Vocab {
-    /// Last words that make a run an organisation (`patterns/words/org-suffixes.txt`).
+    /// Last words that make a run an organisation (`patterns/words/org-suffixes.txt`);
+    /// two-word entries ("insurance exchange") are in `org_suffix_pairs`.
     pub org_suffix: Set,
+    /// The two-word heads of `org-suffixes.txt`, and (in `org_suffix_pair_ends`)
+    /// their last words.
+    pub org_suffix_pairs: Set,
+    /// The last words of the two-word heads ("exchange", "storage").
+    pub org_suffix_pair_ends: Set,
+    /// Heads that close an organisation in text of any case (`org-heads-caseless.txt`).
+    pub org_heads_caseless: Set,
+    /// Phrases before an organisation in any case (`org-cues.txt`).
+    pub org_cues: Phrases,
+    /// Function words that end a run where case says nothing (`clause-words.txt`).
+    pub clause_words: Set,
     /// First words that make a run an organisation (`org-prefixes.txt`).
     pub org_prefix: Set,
     /// Words that do not make an organisation distinctive (`org-generic.txt`).
@@ -50,20 +62,36 @@ fn phrases(text: &'static str) -> Phrases {
 /// The embedded cue lists, loaded on first use.
 pub fn vocab() -> &'static Vocab {
     static VOCAB: OnceLock<Vocab> = OnceLock::new();
-    VOCAB.get_or_init(|| Vocab {
-        org_suffix: load(&[include_str!("../../patterns/words/org-suffixes.txt")]),
-        org_prefix: load(&[include_str!("../../patterns/words/org-prefixes.txt")]),
-        org_generic: load(&[include_str!("../../patterns/words/org-generic.txt")]),
-        org_lead: load(&[include_str!("../../patterns/words/org-lead.txt")]),
-        kinship: load(&[include_str!("../../patterns/words/kinship.txt")]),
-        place_cues: load(&[include_str!("../../patterns/words/place-cues.txt")]),
-        residence_cues: phrases(include_str!("../../patterns/words/residence-cues.txt")),
-        employer_cues: phrases(include_str!("../../patterns/words/employer-cues.txt")),
-        not_residence: load(&[include_str!("../../patterns/words/not-residence.txt")]),
-        eponym_next: load(&[include_str!("../../patterns/words/eponym-next.txt")]),
-        particles: load(&[include_str!("../../patterns/words/name-particles.txt")]),
-        title_cues: load(&[include_str!("../../patterns/words/title-cues.txt")]),
-        role_cues: load(&[include_str!("../../patterns/words/role-cues.txt")]),
+    VOCAB.get_or_init(|| {
+        let heads = load(&[include_str!("../../patterns/words/org-suffixes.txt")]);
+        let (org_suffix_pairs, org_suffix): (Set, Set) =
+            heads.into_iter().partition(|h| h.contains(' '));
+        let org_suffix_pair_ends = org_suffix_pairs
+            .iter()
+            .filter_map(|p| p.rsplit(' ').next().map(str::to_string))
+            .collect();
+        Vocab {
+            org_suffix,
+            org_suffix_pairs,
+            org_suffix_pair_ends,
+            org_heads_caseless: load(&[include_str!(
+                "../../patterns/words/org-heads-caseless.txt"
+            )]),
+            org_cues: phrases(include_str!("../../patterns/words/org-cues.txt")),
+            clause_words: load(&[include_str!("../../patterns/words/clause-words.txt")]),
+            org_prefix: load(&[include_str!("../../patterns/words/org-prefixes.txt")]),
+            org_generic: load(&[include_str!("../../patterns/words/org-generic.txt")]),
+            org_lead: load(&[include_str!("../../patterns/words/org-lead.txt")]),
+            kinship: load(&[include_str!("../../patterns/words/kinship.txt")]),
+            place_cues: load(&[include_str!("../../patterns/words/place-cues.txt")]),
+            residence_cues: phrases(include_str!("../../patterns/words/residence-cues.txt")),
+            employer_cues: phrases(include_str!("../../patterns/words/employer-cues.txt")),
+            not_residence: load(&[include_str!("../../patterns/words/not-residence.txt")]),
+            eponym_next: load(&[include_str!("../../patterns/words/eponym-next.txt")]),
+            particles: load(&[include_str!("../../patterns/words/name-particles.txt")]),
+            title_cues: load(&[include_str!("../../patterns/words/title-cues.txt")]),
+            role_cues: load(&[include_str!("../../patterns/words/role-cues.txt")]),
+        }
     })
 }
 
@@ -86,6 +114,18 @@ pub(crate) const CANONICAL_LISTS: &[(&str, &str)] = &[
     (
         "org-lead.txt",
         include_str!("../../patterns/words/org-lead.txt"),
+    ),
+    (
+        "org-heads-caseless.txt",
+        include_str!("../../patterns/words/org-heads-caseless.txt"),
+    ),
+    (
+        "org-cues.txt",
+        include_str!("../../patterns/words/org-cues.txt"),
+    ),
+    (
+        "clause-words.txt",
+        include_str!("../../patterns/words/clause-words.txt"),
     ),
     (
         "kinship.txt",
@@ -214,7 +254,7 @@ mod tests {
     #[test]
     fn cue_lists_are_lower_case_and_loaded() {
         let v = vocab();
-        for (name, text) in &CANONICAL_LISTS[..18] {
+        for (name, text) in &CANONICAL_LISTS[..21] {
             for line in text.lines().filter(|l| !l.starts_with('#')) {
                 assert_eq!(line, fold(line), "{name}: {line:?} is not folded");
             }

@@ -133,6 +133,62 @@ impl fmt::Display for Outcome {
     }
 }
 
+/// The position and the cue behind an organisation or place finding of the entity
+/// pass (rule `rule`, bytes `start..end` of `text`): which head closed or opened
+/// the name, which cue phrase stood before it. `None` for other rules.
+pub fn entity_position(text: &str, rule: &str, start: usize, end: usize) -> Option<String> {
+    use crate::entities::lists::fold;
+    use crate::entities::vocab::vocab;
+    let v = vocab();
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '&'))
+            .filter(|w| !w.is_empty())
+            .map(fold)
+            .collect()
+    };
+    let name = words(&text[start..end]);
+    let before = words(&text[floor_char(text, start.saturating_sub(80))..start]);
+    let last = name.last().cloned().unwrap_or_default();
+    let first = name.first().cloned().unwrap_or_default();
+    // The longest cue phrase of `lists` that ends the text before the finding.
+    let cue_of = |lists: &[&crate::entities::vocab::Phrases]| -> Option<String> {
+        lists
+            .iter()
+            .flat_map(|l| l.iter())
+            .filter(|cue| before.ends_with(&cue.iter().map(|w| w.to_string()).collect::<Vec<_>>()))
+            .max_by_key(|cue| cue.len())
+            .map(|cue| cue.join(" "))
+    };
+    let prev = before.last().cloned().unwrap_or_default();
+    let said = match rule {
+        "org.suffix" => format!("a run of name words closed by the organisation head `{last}`"),
+        "org.prefix" => format!("a run of name words opened by the organisation head `{first}`"),
+        "org.after-employer-cue" | "org.after-cue-caseless" => {
+            match cue_of(&[&v.employer_cues, &v.org_cues]) {
+                Some(cue) => format!("the words after the organisation cue `{cue}`"),
+                None => format!("the words after `as a ... {prev}` (an employer position)"),
+            }
+        }
+        "org.head-caseless" => {
+            format!("a run after the preposition `{prev}` closed by the organisation head `{last}`")
+        }
+        "place.after-residence-cue" | "place.after-cue-caseless" => {
+            match cue_of(&[&v.residence_cues]) {
+                Some(cue) => format!("a place after the residence cue `{cue}`"),
+                None if prev == "in" && before.len() >= 2 && before[before.len() - 2] == "born" => {
+                    "a place after the birth cue `born in`".to_string()
+                }
+                None => format!("a region after a comma and the place before it (cue `{prev}`)"),
+            }
+        }
+        "place.after-address" => "a town right after a street address".to_string(),
+        "place.county" => "a county name (`X county`, `county of X`)".to_string(),
+        "place.gazetteer" => format!("a gazetteer place (word before: `{prev}`)"),
+        _ => return None,
+    };
+    Some(format!("{said} (rule {rule})"))
+}
+
 /// How far before the place a match may start and still be found.
 const LOOKBACK: usize = 256;
 
@@ -414,12 +470,20 @@ fn context_reason(rule: &CompiledRule, text: &str, start: usize, end: usize) -> 
 
 /// How the detector came to a finding: a rule match that won at the same span, or a
 /// pass that works on the whole document.
-pub fn finding_origin(rule: &str, considered: &[Considered], f: &resolve::Finding) -> String {
+pub fn finding_origin(
+    text: &str,
+    rule: &str,
+    considered: &[Considered],
+    f: &resolve::Finding,
+) -> String {
     let won = considered.iter().any(|c| {
         &*c.rule == rule && c.start == f.start && c.end == f.end && c.outcome == Outcome::Won
     });
     if won {
         return "redacted: this rule's match won every overlap".into();
+    }
+    if let Some(why) = entity_position(text, rule, f.start, f.end) {
+        return format!("redacted: {why}");
     }
     let pass = match rule.split('.').nth(1).unwrap_or("") {
         "same-document" => "a mention of a name found elsewhere in this document (the document-level name pass links it)",
@@ -453,6 +517,21 @@ mod tests {
         let s = Scrubber::with_default_patterns().unwrap();
         let at = text.find(needle).unwrap();
         explain(s.matcher(), text, at, at + needle.len())
+    }
+
+    #[test]
+    fn entity_findings_name_their_position_and_cue() {
+        let text = "the claims administrator, harvest moon insurance exchange, submitted.";
+        let at = text.find("harvest").unwrap();
+        let why = entity_position(text, "org.after-cue-caseless", at, at + 31).unwrap();
+        assert!(why.contains("`claims administrator`"), "{why}");
+        let text = "born in can tho, chiapas";
+        let why = entity_position(text, "place.after-cue-caseless", 8, 15).unwrap();
+        assert!(why.contains("`born in`"), "{why}");
+        let text = "at Central Valley Cannery";
+        let why = entity_position(text, "org.suffix", 3, 25).unwrap();
+        assert!(why.contains("head `cannery`"), "{why}");
+        assert!(entity_position(text, "date.iso", 3, 25).is_none());
     }
 
     #[test]
