@@ -74,14 +74,19 @@ fn words(line: &str, offset: usize) -> Vec<Word> {
             continue;
         }
         let mut end = start + c.len_utf8();
+        let mut last = c;
         while let Some(&(i, d)) = chars.peek() {
+            // Apostrophes and hyphens join letters (o'donnell, tuilagi-mason),
+            // not numbers (2014-may).
             let inner = matches!(d, '\'' | '’' | '-')
+                && last.is_alphabetic()
                 && line[i + d.len_utf8()..]
                     .chars()
                     .next()
-                    .is_some_and(char::is_alphanumeric);
+                    .is_some_and(char::is_alphabetic);
             if d.is_alphanumeric() || inner {
                 end = i + d.len_utf8();
+                last = d;
                 chars.next();
             } else {
                 break;
@@ -126,6 +131,15 @@ fn plan(text: &str, words: &[Word]) -> Vec<Edit> {
                     edits.push(Edit::Title(words[k].start, words[k].end));
                 }
                 *named_k = true;
+            }
+            i += n;
+            continue;
+        }
+        // A month or weekday in a date: may 22, 2014; twenty-sixth of march;
+        // thursday, february 7 (not `may return`, `march in`).
+        if let Some(n) = calendar_word(text, words, i) {
+            for word in &words[i..i + n] {
+                edits.push(Edit::Title(word.start, word.end));
             }
             i += n;
             continue;
@@ -299,11 +313,117 @@ fn names_by_company(text: &str, words: &[Word], named: &mut [bool], edits: &mut 
         let credential = words.get(i + 1).is_some_and(|n| {
             sets.credentials.contains(n.folded.as_str()) && matches!(gap(i).trim(), "," | "")
         });
-        if beside || cue || credential {
+        if !abbreviation(&words[i].folded) || beside || cue || credential {
             edits.push(Edit::Title(words[i].start, words[i].end));
             named[i] = true;
         }
     }
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "jan",
+    "february",
+    "feb",
+    "march",
+    "mar",
+    "april",
+    "apr",
+    "may",
+    "june",
+    "jun",
+    "july",
+    "jul",
+    "august",
+    "aug",
+    "september",
+    "sept",
+    "sep",
+    "october",
+    "oct",
+    "november",
+    "nov",
+    "december",
+    "dec",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "mon",
+    "tuesday",
+    "tues",
+    "tue",
+    "wednesday",
+    "wed",
+    "thursday",
+    "thurs",
+    "thu",
+    "friday",
+    "fri",
+    "saturday",
+    "sat",
+    "sunday",
+    "sun",
+];
+const ORDINALS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+];
+
+/// Whether `folded` is a day of the month: 18, 18th, fifth, twenty-fourth.
+fn is_day(folded: &str) -> bool {
+    let digits = folded.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &folded[digits.len()..];
+    let numeric = !digits.is_empty()
+        && digits.len() <= 2
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(suffix, "" | "st" | "nd" | "rd" | "th");
+    let last = folded.rsplit('-').next().unwrap_or(folded);
+    numeric || ORDINALS.contains(&last)
+}
+
+/// How many words at `i` are a month or weekday of a date, or `None`: a month
+/// before a day or a year (`may 22`, `dec 2019`) or after `DAY of`; a weekday
+/// before a month, a day or `the`.
+fn calendar_word(text: &str, words: &[Word], i: usize) -> Option<usize> {
+    let w = &words[i];
+    let f = w.folded.as_str();
+    let next = words.get(i + 1);
+    let spaced = next.is_some_and(|_| {
+        text[w.end..words[i + 1].start]
+            .chars()
+            .all(|c| matches!(c, ' ' | '\t' | '.' | ','))
+    });
+    let year = |n: &Word| n.digits && n.end - n.start == 4;
+    if MONTHS.contains(&f) {
+        let before_day = spaced && next.is_some_and(|n| is_day(&n.folded) || year(n));
+        let after_of = i >= 2 && words[i - 1].folded == "of" && is_day(&words[i - 2].folded);
+        return (before_day || after_of).then_some(1);
+    }
+    if WEEKDAYS.contains(&f) && spaced {
+        let n = next?;
+        let dated = MONTHS.contains(&n.folded.as_str()) || is_day(&n.folded) || n.folded == "the";
+        return dated.then_some(1);
+    }
+    None
 }
 
 /// Words of a gazetteer place starting at `i` (longest first, two or three words,
@@ -546,6 +666,22 @@ mod tests {
         assert_eq!(v("born in can tho, vietnam"), "born in Can Tho, Vietnam");
         assert_eq!(v("via hawthorne 2383"), "Via Hawthorne 2383");
         assert_eq!(v("apt 2b"), "apt 2b");
+        assert_eq!(
+            v("on may 22, 2014-may 28, 2014"),
+            "on May 22, 2014-May 28, 2014"
+        );
+        assert_eq!(
+            v("the twenty-sixth of march, 2017"),
+            "the twenty-sixth of March, 2017"
+        );
+        assert_eq!(
+            v("on thursday, february 7, 2013"),
+            "on Thursday, February 7, 2013"
+        );
+        assert_eq!(
+            v("follow up on friday the seventh"),
+            "follow up on Friday the seventh"
+        );
         assert_eq!(v("e. tapia, cna"), "E. Tapia, CNA");
         assert_eq!(v("nombre: maricela dhaliwal"), "nombre: Maricela Dhaliwal");
         assert_eq!(v("12/26/19 0705h md: mae x4"), "12/26/19 0705h md: mae x4");
@@ -561,7 +697,6 @@ mod tests {
     fn words_and_clinical_shorthand_stay() {
         for line in [
             "vss. ngt to lcs. pain 6/10 at rest. mae x4. spo2 97% on ra.",
-            "maximus federal services",
             "name | rel to client | yrs",
             "positive at 30 seconds. the trial court found",
             "swan-ganz catheter in place",
