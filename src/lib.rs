@@ -48,6 +48,7 @@ mod scanner;
 pub mod selftest;
 pub mod settle;
 pub mod stream;
+pub mod truecase;
 pub mod validate;
 pub mod walk;
 
@@ -172,6 +173,9 @@ impl Scrubber {
     /// Pattern rules, then the layout stage (field values under their labels),
     /// then the document-level entity pass, on already folded text.
     fn detect_folded(&self, text: &str, known: &mut entities::KnownNames) -> Vec<Finding> {
+        // Lower-case lines are read in their truecased view (same bytes but case).
+        let view = truecase::view(text);
+        let text = view.as_deref().unwrap_or(text);
         let candidates = self.matcher.candidates(text);
         let found = resolve::resolve_with(&self.matcher, candidates, true);
         let fields = layout::fields(text, self.matcher.lexicon());

@@ -11,6 +11,7 @@ mod grouping;
 pub mod lexicon;
 pub mod lists;
 mod position;
+pub use position::{in_lexicon, is_safe};
 mod tokens;
 pub mod vocab;
 
