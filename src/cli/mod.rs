@@ -59,3 +59,17 @@ fn message(e: &anyhow::Error) -> String {
     }
     out
 }
+
+/// `one` for 1, else `many`: the one place user-facing counts get their plural.
+pub(crate) fn plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+/// `n` and its noun: "1 file", "3 files".
+pub(crate) fn count(n: usize, one: &'static str, many: &'static str) -> String {
+    format!("{n} {}", plural(n as u64, one, many))
+}

@@ -117,7 +117,7 @@ pub fn print_decisions(summary: &RunSummary, files: bool) {
         summary.added,
         summary.unmatched.len(),
         if files {
-            format!(" (over {} file(s))", summary.files)
+            format!(" (over {})", super::count(summary.files, "file", "files"))
         } else {
             String::new()
         }
@@ -312,16 +312,17 @@ pub fn review(args: ReviewArgs) -> Result<i32> {
     io::write_atomic(&args.output, page.as_bytes(), true)?;
     let findings: usize = files.iter().map(|f| f.changes.len()).sum();
     eprintln!(
-        "casescrub: wrote {} ({} file(s), {findings} finding(s)); it contains original identifying text (mode 0600)",
+        "casescrub: wrote {} ({}, {}); it contains original identifying text (mode 0600)",
         display(&args.output),
-        files.len()
+        super::count(files.len(), "file", "files"),
+        super::count(findings, "finding", "findings"),
     );
     if let Some(safety) = &safety {
         if let Some(risk) = &safety.risk {
             eprintln!(
-                "casescrub: risk: {} of {} file(s) flagged",
+                "casescrub: risk: {} of {} flagged",
                 risk.flagged.len(),
-                risk.files
+                super::count(risk.files, "file", "files")
             );
         }
     }
@@ -532,7 +533,8 @@ pub fn verify(args: VerifyArgs) -> Result<i32> {
         describe(&mut out, pair, &verdict);
     }
     out.push_str(&format!(
-        "{clean} of {files} file(s) verified clean{}\n",
+        "{clean} of {} verified clean{}\n",
+        super::count(files, "file", "files"),
         match code {
             0 => String::new(),
             3 => ": residue found (exit 3)".into(),
@@ -690,8 +692,8 @@ fn describe(out: &mut String, pair: &Pair, v: &Verdict) {
     let red = display(&pair.redacted);
     match &v.mismatch {
         None => out.push_str(&format!(
-            "MATCH   {red}: the original with the report's {} finding(s) applied\n",
-            v.findings
+            "MATCH   {red}: the original with the report's {} applied\n",
+            super::count(v.findings, "finding", "findings")
         )),
         Some(Mismatch::BadFinding { index, at, reason }) => out.push_str(&format!(
             "DIFFERS {}:{at}: finding #{} of the report does not fit the original: {reason}\n",

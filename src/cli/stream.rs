@@ -3,6 +3,7 @@
 
 use super::args::RedactArgs;
 use super::commands::display;
+use super::plural;
 use anyhow::{bail, Result};
 use casescrub::bulk::atomic::AtomicFile;
 use casescrub::bulk::PolicyEngine;
@@ -121,15 +122,6 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
         );
     }
     Ok(0)
-}
-
-/// `one` for 1, else `many`.
-pub(super) fn plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
 }
 
 /// `a`, `b` or `c` for messages.
