@@ -150,15 +150,19 @@ pub fn redact_range(
         let mut end = f.end;
         let mut replacement = rep.text;
         let next_start = findings.get(i + 1).map_or(limit, |n| n.start);
-        // "She takes" → "They take": the change covers the verb too, unless another
-        // finding starts there.
+        // "She takes" → "They take", "She received it and feels" → "They received it
+        // and feel": the change covers the verbs too, and the words between are
+        // copied, unless another finding starts before a verb.
         if rep.neutral && matches!(replacement.as_str(), "they" | "They" | "THEY") {
-            if let Some((verb_start, verb_end, plural)) = grammar::following_verb(text, f.end) {
-                if verb_end <= next_start {
-                    replacement.push_str(&text[f.end..verb_start]);
-                    replacement.push_str(&plural);
-                    end = verb_end;
+            let first = grammar::following_verb(text, f.end);
+            let coordinated = grammar::coordinated_verbs(text, f.end, next_start);
+            for (verb_start, verb_end, plural) in first.into_iter().chain(coordinated) {
+                if verb_end > next_start {
+                    break;
                 }
+                replacement.push_str(&text[end..verb_start]);
+                replacement.push_str(&plural);
+                end = verb_end;
             }
         }
         if rep.remove {

@@ -123,20 +123,8 @@ impl OutputMap {
                 out_end,
                 verb: false,
             };
-            match verb_split(c) {
-                Some((in_verb, out_verb)) => {
-                    spans.push(Span {
-                        in_end: c.start + in_verb,
-                        out_end: out_start + out_verb,
-                        ..whole
-                    });
-                    spans.push(Span {
-                        in_start: c.start + in_verb,
-                        out_start: out_start + out_verb,
-                        verb: true,
-                        ..whole
-                    });
-                }
+            match agreement_spans(c, out_start) {
+                Some(parts) => spans.extend(parts),
                 None => spans.push(whole),
             }
             shift += c.replacement.len() as isize - (c.end - c.start) as isize;
@@ -176,15 +164,52 @@ impl OutputMap {
     }
 }
 
-/// Where the agreeing verb starts in a neutral pronoun's change ("She also
-/// nurses" → "They also nurse"), in its original and in its replacement: after the
-/// last space of each (the words between are copied).
-fn verb_split(c: &Change) -> Option<(usize, usize)> {
-    if !c.replacement.starts_with(['t', 'T']) {
+/// The parts of a neutral pronoun's change ("She received it and feels" → "They
+/// received it and feel"): the pronoun, then each agreeing verb (marked `verb`).
+/// The words between are copied, so they get no span and map back by the shift,
+/// like text outside any change: a second pass that finds something there finds it
+/// in the input. `None` for any other change (one span, the whole change).
+fn agreement_spans(c: &Change, out_start: usize) -> Option<Vec<Span>> {
+    let pronoun = c.replacement.split_whitespace().next();
+    if !matches!(pronoun, Some("they" | "They" | "THEY")) {
         return None;
     }
-    let last_gap = |s: &str| s.rfind(char::is_whitespace).map(|i| i + 1);
-    Some((last_gap(&c.original)?, last_gap(&c.replacement)?))
+    let words = |s: &str| -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, ch) in s.char_indices() {
+            match (ch.is_whitespace(), start) {
+                (true, Some(b)) => {
+                    out.push((b, i));
+                    start = None;
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+        }
+        if let Some(b) = start {
+            out.push((b, s.len()));
+        }
+        out
+    };
+    let (old, new) = (words(&c.original), words(&c.replacement));
+    if old.len() != new.len() || old.len() < 2 {
+        return None;
+    }
+    let spans = old
+        .iter()
+        .zip(&new)
+        .enumerate()
+        .filter(|(i, (o, n))| *i == 0 || c.original[o.0..o.1] != c.replacement[n.0..n.1])
+        .map(|(i, (o, n))| Span {
+            in_start: c.start + o.0,
+            in_end: c.start + o.1,
+            out_start: out_start + n.0,
+            out_end: out_start + n.1,
+            verb: i > 0,
+        })
+        .collect();
+    Some(spans)
 }
 
 #[cfg(test)]
@@ -227,6 +252,20 @@ mod tests {
         let settled = s.redact(text, &mut Numbering::default());
         let again = s.redact(&settled.output, &mut Numbering::default());
         assert!(again.changes.is_empty(), "{:?}", again.changes);
+    }
+
+    #[test]
+    fn words_copied_between_agreeing_verbs_map_to_the_input() {
+        let text = "She met the nurse and feels better";
+        let pronoun = scrubber().detect("She")[0].clone();
+        let red = redact::redact(text, &[pronoun], &mut Numbering::default());
+        assert_eq!(red.output, "They met the nurse and feel better");
+        let map = OutputMap::new(&red.changes);
+        // "nurse" (output 13..18) was copied: a second pass finding it finds the input's.
+        assert_eq!(map.to_input(13, 18), Some((12, 17)));
+        // The pronoun maps to nothing; the agreeing verb to the input's verb.
+        assert_eq!(map.to_input(0, 4), None);
+        assert_eq!(map.to_input(23, 27), Some((22, 27)));
     }
 
     #[test]

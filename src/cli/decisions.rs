@@ -46,7 +46,10 @@ pub fn print_decisions(summary: &RunSummary, files: bool) {
         summary.added,
         summary.unmatched.len(),
         if files {
-            format!(" (over {} file(s))", summary.files)
+            format!(
+                " (over {})",
+                super::output::count(summary.files, "file", "files")
+            )
         } else {
             String::new()
         }

@@ -104,10 +104,12 @@ pub fn run(args: RedactArgs, plan: FolderPlan, scrubber: &Scrubber) -> Result<i3
 }
 
 /// The progress bar: bytes done of bytes found, on stderr only when it is a terminal.
-/// Decimal megabytes like the summary line, and at most about 66 columns.
+/// Megabytes with one decimal and "N files" like the summary line; at most 70 columns
+/// (see [`bar_message`]).
 struct Bar {
     bar: ProgressBar,
-    files: Mutex<usize>,
+    /// Files done, and files found.
+    files: Mutex<(usize, usize)>,
 }
 
 impl Bar {
@@ -121,14 +123,11 @@ impl Bar {
             },
         );
         bar.set_style(
-            ProgressStyle::with_template(
-                "{bar:20} {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec} {msg} eta {eta}",
-            )
-            .expect("valid template"),
+            ProgressStyle::with_template("{bar:20} {msg} eta {eta}").expect("valid template"),
         );
         Bar {
             bar,
-            files: Mutex::new(0),
+            files: Mutex::new((0, 0)),
         }
     }
 }
@@ -136,21 +135,55 @@ impl Bar {
 impl Progress for Bar {
     fn start(&self, files: usize, bytes: u64) {
         self.bar.set_length(bytes);
-        self.bar.set_message(format!(
-            "0/{files} {}",
-            super::output::plural(files as u64, "file", "files")
-        ));
-        *self.files.lock().unwrap_or_else(|p| p.into_inner()) = 0;
-        self.bar.set_prefix(files.to_string());
+        *self.files.lock().unwrap_or_else(|p| p.into_inner()) = (0, files);
+        self.bar.set_message(bar_message(0, bytes, 0, files));
     }
 
     fn file_done(&self, bytes: u64) {
         // One lock around count and message, so the count shown never goes back.
-        let mut done = self.files.lock().unwrap_or_else(|p| p.into_inner());
-        *done += 1;
+        let mut files = self.files.lock().unwrap_or_else(|p| p.into_inner());
+        files.0 += 1;
         self.bar.inc(bytes);
-        let total = self.bar.prefix();
-        let unit = if total == "1" { "file" } else { "files" };
-        self.bar.set_message(format!("{done}/{total} {unit}"));
+        let total = self.bar.length().unwrap_or(0);
+        self.bar
+            .set_message(bar_message(self.bar.position(), total, files.0, files.1));
+    }
+}
+
+/// The bar's text after the bar itself: "12.3/45.6 MB, 3/10 files", the units of the
+/// summary line. With the 20-column bar and " eta 59m" it fits 70 columns up to
+/// 99,999.9 MB and 99,999 files.
+fn bar_message(done_bytes: u64, total_bytes: u64, done_files: usize, files: usize) -> String {
+    format!(
+        "{:.1}/{:.1} MB, {done_files}/{}",
+        done_bytes as f64 / 1e6,
+        total_bytes as f64 / 1e6,
+        super::output::count(files, "file", "files")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bar_message;
+
+    #[test]
+    fn bar_message_uses_the_summary_units() {
+        assert_eq!(bar_message(0, 1_234_567, 0, 1), "0.0/1.2 MB, 0/1 file");
+        assert_eq!(
+            bar_message(12_300_000, 45_600_000, 3, 10),
+            "12.3/45.6 MB, 3/10 files"
+        );
+    }
+
+    #[test]
+    fn the_bar_fits_70_columns() {
+        // "{bar:20} {msg} eta {eta}", with the widest message and eta shown.
+        let msg = bar_message(99_999_900_000, 99_999_900_000, 99_999, 99_999);
+        let line = format!("{} {msg} eta 59m", "#".repeat(20));
+        assert!(
+            line.chars().count() <= 70,
+            "{} columns: {line}",
+            line.chars().count()
+        );
     }
 }

@@ -83,3 +83,8 @@ fn terminal_width() -> usize {
         .filter(|&c: &usize| c > 0)
         .unwrap_or(120)
 }
+
+/// `n` and its noun: "1 file", "3 files".
+pub fn count(n: usize, one: &'static str, many: &'static str) -> String {
+    format!("{n} {}", plural(n as u64, one, many))
+}

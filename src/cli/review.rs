@@ -56,13 +56,16 @@ pub fn review(args: ReviewArgs) -> Result<i32> {
     let page = page.finish();
     io::write_atomic(&args.output, page.html.as_bytes(), true)?;
     eprintln!(
-        "casescrub: wrote {} ({} file(s), {} finding(s)); it contains original identifying text (mode 0600)",
+        "casescrub: wrote {} ({}, {}); it contains original identifying text (mode 0600)",
         display(&args.output),
-        page.files,
-        page.findings
+        super::output::count(page.files, "file", "files"),
+        super::output::count(page.findings, "finding", "findings"),
     );
     if let Some((flagged, files)) = page.risk {
-        eprintln!("casescrub: risk: {flagged} of {files} file(s) flagged");
+        eprintln!(
+            "casescrub: risk: {flagged} of {} flagged",
+            super::output::count(files, "file", "files")
+        );
     }
     if let Some(summary) = &page.decisions {
         print_decisions(summary, page.files > 1);

@@ -40,7 +40,8 @@ pub fn verify(args: VerifyArgs) -> Result<i32> {
         pairs::describe(&mut out, pair, &verdict, escape);
     }
     out.push_str(&format!(
-        "{clean} of {files} file(s) verified clean{}\n",
+        "{clean} of {} verified clean{}\n",
+        super::output::count(files, "file", "files"),
         match code {
             0 => String::new(),
             3 => ": residue found (exit 3)".into(),

@@ -151,8 +151,9 @@ pub fn describe(out: &mut String, pair: &Pair, v: &Verdict, escape: impl Fn(&str
     let red = pair.redacted.display().to_string();
     match &v.mismatch {
         None => out.push_str(&format!(
-            "MATCH   {red}: the original with the report's {} finding(s) applied\n",
-            v.findings
+            "MATCH   {red}: the original with the report's {} finding{} applied\n",
+            v.findings,
+            if v.findings == 1 { "" } else { "s" }
         )),
         Some(Mismatch::BadFinding { index, at, reason }) => out.push_str(&format!(
             "DIFFERS {}:{at}: finding #{} of the report does not fit the original: {reason}\n",

@@ -433,30 +433,46 @@ fn side_rows(
     }
 }
 
-/// Wraps a line of pieces into rows of at most `column` characters.
+/// Wraps a line of pieces into rows of at most `column` characters, breaking after
+/// the last space that fits; a word longer than a row is broken where the row ends.
 fn wrap(line: &Line, column: usize) -> Vec<Vec<(String, bool)>> {
-    let mut rows: Vec<Vec<(String, bool)>> = vec![Vec::new()];
-    let mut used = 0;
-    for (text, marked) in line {
-        let mut current = String::new();
-        for c in clean(text).chars() {
-            if used == column {
-                if !current.is_empty() {
-                    rows.last_mut()
-                        .expect("non-empty")
-                        .push((std::mem::take(&mut current), *marked));
-                }
-                rows.push(Vec::new());
-                used = 0;
-            }
-            current.push(c);
-            used += 1;
-        }
-        if !current.is_empty() {
-            rows.last_mut().expect("non-empty").push((current, *marked));
+    let column = column.max(1);
+    let chars: Vec<(char, bool)> = line
+        .iter()
+        .flat_map(|(text, marked)| {
+            clean(text)
+                .chars()
+                .map(|c| (c, *marked))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut rows = Vec::new();
+    let mut start = 0;
+    while chars.len() - start > column {
+        let window = &chars[start..start + column + 1];
+        // The row ends after its last space; a space right after the row may go too.
+        let (cut, skip) = match window.iter().rposition(|(c, _)| *c == ' ') {
+            Some(i) if i == column => (column, 1),
+            Some(i) if i > 0 => (i + 1, 0),
+            _ => (column, 0),
+        };
+        rows.push(pieces(&chars[start..start + cut]));
+        start += cut + skip;
+    }
+    rows.push(pieces(&chars[start..]));
+    rows
+}
+
+/// Characters regrouped into runs of the same marking.
+fn pieces(chars: &[(char, bool)]) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for &(c, marked) in chars {
+        match out.last_mut() {
+            Some((text, m)) if *m == marked => text.push(c),
+            _ => out.push((c.to_string(), marked)),
         }
     }
-    rows
+    out
 }
 
 #[cfg(test)]
@@ -496,6 +512,51 @@ mod tests {
     #[test]
     fn nothing_changed_is_empty() {
         assert_eq!(diff("pain 5/10\n", Layout::Unified, 3), "");
+    }
+
+    #[test]
+    fn side_by_side_wraps_at_word_boundaries() {
+        let text = "The claimant Maria Lopez reported pain in the lower back after lifting \
+                    boxes at work; a supercalifragilisticexpialidocious word breaks hard.\n";
+        let out = diff(text, Layout::Side { width: 70 }, 0);
+        let rows: Vec<&str> = out.lines().filter(|l| l.contains(" | ")).collect();
+        for line in out.lines() {
+            assert!(line.chars().count() <= 70, "too wide: {line:?}");
+        }
+        let left: Vec<String> = rows
+            .iter()
+            .map(|r| r[6..].split(" | ").next().unwrap().trim_end().to_string())
+            .collect();
+        assert_eq!(
+            left,
+            [
+                "The claimant Maria Lopez",
+                "reported pain in the lower",
+                "back after lifting boxes at",
+                "work; a",
+                // Longer than the 30-character column: broken where the row ends.
+                "supercalifragilisticexpialidoc",
+                "ious word breaks hard.",
+            ],
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_word_longer_than_the_column_breaks_hard() {
+        let line: Line = vec![
+            ("ab cdefghij k".to_string(), false),
+            ("lm".to_string(), true),
+        ];
+        let rows: Vec<String> = wrap(&line, 4)
+            .iter()
+            .map(|r| r.iter().map(|(t, _)| t.as_str()).collect())
+            .collect();
+        assert_eq!(rows, ["ab ", "cdef", "ghij", "klm"]);
+        assert_eq!(
+            wrap(&line, 4)[3],
+            [("k".to_string(), false), ("lm".to_string(), true)]
+        );
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub fn page_and_report(dir: &Path) -> (String, Value) {
         .arg(&page)
         .assert()
         .success()
-        .stderr(predicate::str::contains("risk: 1 of 5 file(s) flagged"));
+        .stderr(predicate::str::contains("risk: 1 of 5 files flagged"));
     let report = dir.join("run.json");
     casescrub()
         .current_dir(fixture("case"))
@@ -217,7 +217,7 @@ fn review_page_without_the_flags_has_no_safety_sections() {
         .arg(&page)
         .assert()
         .success()
-        .stderr(predicate::str::contains("5 file(s)").and(predicate::str::contains("risk").not()));
+        .stderr(predicate::str::contains("5 files").and(predicate::str::contains("risk").not()));
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(!html.contains("id=\"safety\""));
     assert!(!html.contains("class=\"safety\""));
@@ -399,7 +399,7 @@ fn folder_runs_take_decisions_per_file_with_the_case_roster() {
     run("plain", false);
     run("decided", true).stderr(
         predicate::str::contains(
-            "decisions: 1 rejected, 0 accepted, 1 added, 1 matched nothing (over 5 file(s))",
+            "decisions: 1 rejected, 0 accepted, 1 added, 1 matched nothing (over 5 files)",
         )
         .and(predicate::str::contains(
             r#"decision matched nothing: {"file":"1-letter.txt","action":"reject","text":"BILLING SHEET"}"#,
@@ -447,7 +447,7 @@ fn folder_runs_take_decisions_per_file_with_the_case_roster() {
         .assert()
         .success()
         .stderr(predicate::str::contains(
-            "decisions: 1 rejected, 0 accepted, 1 added, 1 matched nothing (over 5 file(s))",
+            "decisions: 1 rejected, 0 accepted, 1 added, 1 matched nothing (over 5 files)",
         ))
         .get_output()
         .stderr

@@ -6,11 +6,12 @@ use crate::util::{casescrub, fixture};
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 
-/// Every text fixture, and the extra flags to redact and explain it with.
+/// Every text fixture (the top folder, `policy/` and `case/`), and the extra flags to redact and explain it with.
 fn cases() -> Vec<(PathBuf, Vec<String>)> {
     let mut out = Vec::new();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(fixture(""))
-        .unwrap()
+    let mut files: Vec<PathBuf> = [fixture(""), fixture("policy")]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).unwrap())
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();

@@ -556,3 +556,24 @@ fn temporary_files_of_an_interrupted_run_are_cleaned_and_never_redacted() {
     assert_eq!(lines[1]["status"], "skipped");
     assert!(lines[1]["error"].as_str().unwrap().contains("interrupted"));
 }
+
+#[test]
+fn the_summary_says_1_file_and_n_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = dir.path().join("one");
+    write(&one.join("a.txt"), b"Seen on 6/18/02.\n");
+    redact_folder(&one, &dir.path().join("out1"), &[])
+        .success()
+        .stderr(predicate::str::contains(
+            "casescrub: 1 file, 0.0 MB: 1 redacted",
+        ));
+    let two = dir.path().join("two");
+    write(&two.join("a.txt"), b"Seen on 6/18/02.\n");
+    write(&two.join("b.txt"), b"Seen on 6/19/02.\n");
+    redact_folder(&two, &dir.path().join("out2"), &[])
+        .success()
+        .stderr(predicate::str::contains(
+            "casescrub: 2 files, 0.0 MB: 2 redacted",
+        ))
+        .stderr(predicate::str::contains("files)").not());
+}

@@ -137,3 +137,62 @@ fn demographic_words_need_their_cue() {
         "{out}"
     );
 }
+
+#[test]
+fn every_verb_coordinated_with_a_neutral_pronoun_agrees() {
+    for (text, want) in [
+        (
+            "She received the letter and feels better.\n",
+            "They received the letter and feel better.\n",
+        ),
+        (
+            "He says he walks and drives daily.\n",
+            "They say they walk and drive daily.\n",
+        ),
+        (
+            "She walks, drives, and swims but still tires quickly.\n",
+            "They walk, drive, and swim but still tire quickly.\n",
+        ),
+        (
+            "He left work early and then goes home.\n",
+            "They left work early and then go home.\n",
+        ),
+        // A new subject stops it: a pronoun gets its own rewrite, a noun keeps its verb.
+        (
+            "They received it and she feels better.\n",
+            "They received it and they feel better.\n",
+        ),
+        (
+            "She received it and the doctor feels better.\n",
+            "They received it and the doctor feels better.\n",
+        ),
+        // Plural nouns after "and" stay plural; the past tense is unchanged.
+        (
+            "She has dizziness and falls risk.\n",
+            "They have dizziness and falls risk.\n",
+        ),
+        (
+            "She reports pain and needs assessment.\n",
+            "They report pain and needs assessment.\n",
+        ),
+        (
+            "She walked home and received the letter.\n",
+            "They walked home and received the letter.\n",
+        ),
+    ] {
+        assert_eq!(redact(text), want, "{text}");
+    }
+}
+
+#[test]
+fn coordinated_agreement_is_one_change_and_settled() {
+    let text = "She received the letter and feels better.\n";
+    let s = crate::util::scrubber();
+    let red = s.redact(text, &mut casescrub::Numbering::default());
+    assert_eq!(red.changes.len(), 1, "{:?}", red.changes);
+    let c = &red.changes[0];
+    assert_eq!(c.original, "She received the letter and feels");
+    assert_eq!(c.replacement, "They received the letter and feel");
+    let again = s.redact(&red.output, &mut casescrub::Numbering::default());
+    assert!(again.changes.is_empty(), "{:?}", again.changes);
+}

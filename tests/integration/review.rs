@@ -106,7 +106,7 @@ fn verify_passes_a_clean_redaction() {
     let (out, report) = redact_into(&input, dir.path());
     verify(&input, &out, &report)
         .code(0)
-        .stdout(predicate::str::contains("1 of 1 file(s) verified clean\n"));
+        .stdout(predicate::str::contains("1 of 1 file verified clean\n"));
 }
 
 #[test]
@@ -224,7 +224,7 @@ fn verify_checks_a_bulk_folder_from_the_report() {
     std::fs::write(&report, json.to_string()).unwrap();
     verify(&src, &dst, &report)
         .code(0)
-        .stdout(predicate::str::contains("2 of 2 file(s) verified clean"));
+        .stdout(predicate::str::contains("2 of 2 files verified clean"));
     // A stray file in the output folder is not covered by the report.
     std::fs::write(dst.join("stray.txt"), "DOB 6/18/02\n").unwrap();
     verify(&src, &dst, &report).code(4).stdout(
@@ -472,7 +472,7 @@ fn verify_checks_a_real_folder_mode_run() {
         .args(["verify", "in", "out", "--report", "report.json"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("2 of 2 file(s) verified clean"));
+        .stdout(predicate::str::contains("2 of 2 files verified clean"));
     std::fs::write(dir.path().join("out/sub/b.txt"), "Seen 7/4/19 by them.\n").unwrap();
     casescrub()
         .current_dir(dir.path())
