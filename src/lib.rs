@@ -175,6 +175,7 @@ impl Scrubber {
     fn detect_folded(&self, text: &str, known: &mut entities::KnownNames) -> Vec<Finding> {
         // Lower-case lines are read in their truecased view (same bytes but case).
         let view = truecase::view(text);
+        let written = text;
         let text = view.as_deref().unwrap_or(text);
         let candidates = self.matcher.candidates(text);
         let found = resolve::resolve_with(&self.matcher, candidates, true);
@@ -186,7 +187,7 @@ impl Scrubber {
             self.matcher.rules(),
             found,
         );
-        let mut found = entities::extend_known(text, found, known);
+        let mut found = entities::extend_known(text, written, found, known);
         found.retain(|f| f.kind != Kind::Allow);
         found
     }

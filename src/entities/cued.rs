@@ -25,8 +25,9 @@ pub const PLACE_ADDRESS: &str = "place.after-address";
 pub const PLACE_COUNTY: &str = "place.county";
 
 /// Per token: its line carries no case information (all capitals, or at least
-/// three words and none capitalised).
-fn caseless_tokens(ctx: &Ctx) -> Vec<bool> {
+/// three words and none capitalised as `written`: the text before the truecased
+/// view of [`crate::truecase`] gave some of its words a capital).
+fn caseless_tokens(ctx: &Ctx, written: &str) -> Vec<bool> {
     let tokens = ctx.tokens;
     let mut out = vec![false; tokens.len()];
     let mut i = 0;
@@ -38,7 +39,10 @@ fn caseless_tokens(ctx: &Ctx) -> Vec<bool> {
         while j < tokens.len() && tokens[j].start < line_end {
             j += 1;
         }
-        let lower = j - i >= 3 && tokens[i..j].iter().all(|t| !t.capitalized);
+        let lower = j - i >= 3
+            && tokens[i..j]
+                .iter()
+                .all(|t| !written[t.start..].starts_with(char::is_uppercase));
         for (o, caps) in out[i..j].iter_mut().zip(&ctx.caps[i..j]) {
             *o = lower || *caps;
         }
@@ -251,12 +255,13 @@ fn place(ctx: &Ctx, l: &Lists, run: &[usize]) -> Option<(usize, usize)> {
 /// covered by a finding or a span) is updated.
 pub fn cued_spans(
     ctx: &Ctx,
+    written: &str,
     l: &Lists,
     found: &[Finding],
     taken: &mut [bool],
     out: &mut Vec<Span>,
 ) {
-    let caseless = caseless_tokens(ctx);
+    let caseless = caseless_tokens(ctx, written);
     let n = ctx.tokens.len();
     // Words a run may take: caseless ones, or capitalised ones after an address.
     let cases: Vec<bool> = (0..n)

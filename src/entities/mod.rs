@@ -70,12 +70,19 @@ impl KnownNames {
 /// Adds the entity findings to `found` (sorted, non-overlapping, allow-list spans
 /// included) and returns every finding sorted, allow-list spans still included.
 pub fn extend(text: &str, found: Vec<Finding>) -> Vec<Finding> {
-    extend_known(text, found, &mut KnownNames::default())
+    extend_known(text, text, found, &mut KnownNames::default())
 }
 
 /// Like [`extend`], also linking mentions of the full names in `known`, and adding
-/// this text's full names to it.
-pub fn extend_known(text: &str, mut found: Vec<Finding>, known: &mut KnownNames) -> Vec<Finding> {
+/// this text's full names to it. `written` is the text as written when `text` is
+/// its truecased view (same bytes but the case of some letters): which lines carry
+/// no case is read from it.
+pub fn extend_known(
+    text: &str,
+    written: &str,
+    mut found: Vec<Finding>,
+    known: &mut KnownNames,
+) -> Vec<Finding> {
     let l = lists();
     let mut arena = String::new();
     // Drop pattern-rule names that are only vocabulary: "Adjuster Phone".
@@ -98,7 +105,7 @@ pub fn extend_known(text: &str, mut found: Vec<Finding>, known: &mut KnownNames)
     // capitalised words are classified around what the cues found.
     let mut spans: Vec<Span> = Vec::new();
     let mut taken: Vec<bool> = cover.iter().map(Option::is_some).collect();
-    cued::cued_spans(&ctx, l, &found, &mut taken, &mut spans);
+    cued::cued_spans(&ctx, written, l, &found, &mut taken, &mut spans);
     let cover_cued: Vec<Option<bool>>;
     let ctx = if spans.is_empty() {
         ctx
