@@ -238,6 +238,16 @@ fn plan(text: &str, words: &[Word]) -> Vec<Edit> {
             i += 1;
             continue;
         }
+        // A code of letters and at least four digits (adj9985508, m23568516): in
+        // capitals, as identifiers are written.
+        if !w.alpha
+            && w.folded.starts_with(|c: char| c.is_ascii_alphabetic())
+            && w.folded.bytes().filter(u8::is_ascii_digit).count() >= 4
+        {
+            edits.push(Edit::Upper(w.start, w.end));
+            i += 1;
+            continue;
+        }
         i += 1;
     }
     names_by_company(text, words, &mut named, &mut edits);
@@ -451,9 +461,10 @@ fn place_run<'t>(
         }
     }
     let one = words[i].folded.as_str();
-    let place = l.is_place(one) || sets().states.contains(one);
-    (place && !is_safe(l, one) && !l.is_place_word(one) && words[i].end - words[i].start >= 3)
-        .then_some(1)
+    // A state's name is always a place (the stop list holds them as "never a name").
+    let state = sets().states.contains(one);
+    let place = l.is_place(one) && !is_safe(l, one) && !l.is_place_word(one);
+    ((state || place) && words[i].end - words[i].start >= 3).then_some(1)
 }
 
 /// How many words after the number at `i` make a street (name words and the street
@@ -666,6 +677,18 @@ mod tests {
         assert_eq!(v("born in can tho, vietnam"), "born in Can Tho, Vietnam");
         assert_eq!(v("via hawthorne 2383"), "Via Hawthorne 2383");
         assert_eq!(v("apt 2b"), "apt 2b");
+        assert_eq!(
+            v("case no. adj9985508, mrn m23568516 at 0705h"),
+            "case no. ADJ9985508, mrn M23568516 at 0705h"
+        );
+        assert_eq!(
+            v("spo2 97% on ra, t10 tender, a&ox3"),
+            "spo2 97% on ra, t10 tender, a&ox3"
+        );
+        assert_eq!(
+            v("the patient lives in california."),
+            "the patient lives in California."
+        );
         assert_eq!(
             v("on may 22, 2014-may 28, 2014"),
             "on May 22, 2014-May 28, 2014"
