@@ -104,6 +104,11 @@ fn words(line: &str, offset: usize) -> Vec<Word> {
     out
 }
 
+/// The text between word `i` and the next one (empty after the last word).
+fn gap<'t>(text: &'t str, words: &[Word], i: usize) -> &'t str {
+    &text[words[i].end..words.get(i + 1).map_or(words[i].end, |w| w.start)]
+}
+
 /// How one word changes in the view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Edit {
@@ -119,13 +124,13 @@ fn plan(text: &str, words: &[Word]) -> Vec<Edit> {
     let sets = sets();
     let mut edits = Vec::new();
     let mut named = vec![false; words.len()];
-    let gap = |i: usize| &text[words[i].end..words.get(i + 1).map_or(words[i].end, |w| w.start)];
+    let gap = |i: usize| gap(text, words, i);
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
         let next = words.get(i + 1);
         // A place of the gazetteer, up to three words (san joaquin, can tho).
-        if let Some(n) = place_run(l, words, i, &gap) {
+        if let Some(n) = place_run(l, text, words, i) {
             for (k, named_k) in named.iter_mut().enumerate().skip(i).take(n) {
                 if !sets.connectors.contains(words[k].folded.as_str()) || k == i {
                     edits.push(Edit::Title(words[k].start, words[k].end));
@@ -137,11 +142,9 @@ fn plan(text: &str, words: &[Word]) -> Vec<Edit> {
         }
         // A month or weekday in a date: may 22, 2014; twenty-sixth of march;
         // thursday, february 7 (not `may return`, `march in`).
-        if let Some(n) = calendar_word(text, words, i) {
-            for word in &words[i..i + n] {
-                edits.push(Edit::Title(word.start, word.end));
-            }
-            i += n;
+        if calendar_word(text, words, i) {
+            edits.push(Edit::Title(w.start, w.end));
+            i += 1;
             continue;
         }
         // A title, and the name after it: mr. ogunleye, ms. der bedrossian.
@@ -281,7 +284,7 @@ fn plan(text: &str, words: &[Word]) -> Vec<Edit> {
 fn names_by_company(text: &str, words: &[Word], named: &mut [bool], edits: &mut Vec<Edit>) {
     let l = lists();
     let sets = sets();
-    let gap = |i: usize| &text[words[i].end..words.get(i + 1).map_or(words[i].end, |w| w.start)];
+    let gap = |i: usize| gap(text, words, i);
     let abbreviation = |f: &str| sets.abbreviations.contains(f);
     let candidate: Vec<bool> = words
         .iter()
@@ -410,45 +413,40 @@ fn is_day(folded: &str) -> bool {
     numeric || ORDINALS.contains(&last)
 }
 
-/// How many words at `i` are a month or weekday of a date, or `None`: a month
+/// Whether word `i` is a month or weekday of a date: a month
 /// before a day or a year (`may 22`, `dec 2019`) or after `DAY of`; a weekday
 /// before a month, a day or `the`.
-fn calendar_word(text: &str, words: &[Word], i: usize) -> Option<usize> {
+fn calendar_word(text: &str, words: &[Word], i: usize) -> bool {
     let w = &words[i];
     let f = w.folded.as_str();
     let next = words.get(i + 1);
-    let spaced = next.is_some_and(|_| {
-        text[w.end..words[i + 1].start]
+    let spaced = next.is_some()
+        && gap(text, words, i)
             .chars()
-            .all(|c| matches!(c, ' ' | '\t' | '.' | ','))
-    });
+            .all(|c| matches!(c, ' ' | '\t' | '.' | ','));
     let year = |n: &Word| n.digits && n.end - n.start == 4;
     if MONTHS.contains(&f) {
         let before_day = spaced && next.is_some_and(|n| is_day(&n.folded) || year(n));
         let after_of = i >= 2 && words[i - 1].folded == "of" && is_day(&words[i - 2].folded);
-        return (before_day || after_of).then_some(1);
+        return before_day || after_of;
     }
-    if WEEKDAYS.contains(&f) && spaced {
-        let n = next?;
-        let dated = MONTHS.contains(&n.folded.as_str()) || is_day(&n.folded) || n.folded == "the";
-        return dated.then_some(1);
-    }
-    None
+    WEEKDAYS.contains(&f)
+        && spaced
+        && next.is_some_and(|n| {
+            MONTHS.contains(&n.folded.as_str()) || is_day(&n.folded) || n.folded == "the"
+        })
 }
 
 /// Words of a gazetteer place starting at `i` (longest first, two or three words,
 /// or one word that is no safe word), or `None`.
-fn place_run<'t>(
-    l: &Lists,
-    words: &[Word],
-    i: usize,
-    gap: &dyn Fn(usize) -> &'t str,
-) -> Option<usize> {
+fn place_run(l: &Lists, text: &str, words: &[Word], i: usize) -> Option<usize> {
     if !words[i].alpha {
         return None;
     }
     for n in [3, 2] {
-        if i + n > words.len() || (i..i + n - 1).any(|k| gap(k) != " " || !words[k + 1].alpha) {
+        if i + n > words.len()
+            || (i..i + n - 1).any(|k| gap(text, words, k) != " " || !words[k + 1].alpha)
+        {
             continue;
         }
         let joined = words[i..i + n]
@@ -472,7 +470,7 @@ fn place_run<'t>(
 fn street_run(text: &str, words: &[Word], i: usize, sets: &Sets) -> Option<usize> {
     // Only spaces (and a direction's period) between the words of a street.
     let spaced = |k: usize| {
-        text[words[k].end..words[k + 1].start]
+        gap(text, words, k)
             .trim_start_matches('.')
             .chars()
             .all(|c| c == ' ' || c == '\t')
