@@ -179,10 +179,10 @@ impl Scrubber {
         let text = view.as_deref().unwrap_or(text);
         let candidates = self.matcher.candidates(text);
         let found = resolve::resolve_with(&self.matcher, candidates, true);
-        let fields = layout::fields(text, self.matcher.lexicon());
+        let layout = layout::read(text, self.matcher.lexicon());
         let found = layout::apply::apply(
             text,
-            &fields,
+            &layout,
             self.matcher.lexicon(),
             self.matcher.rules(),
             found,

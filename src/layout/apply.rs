@@ -9,7 +9,7 @@
 //! digit becomes a finding of kind K with the label's rule id. Findings inside a
 //! label go: labels stay as they were.
 
-use super::{Field, Lexicon};
+use super::{Field, Layout, Lexicon};
 use crate::kind::Kind;
 use crate::matcher::{CompiledRule, DefaultAction};
 use crate::resolve::Finding;
@@ -35,17 +35,80 @@ fn gives_way(value: Kind, inner: Kind) -> bool {
 }
 
 /// `found` (sorted, disjoint, allow-list spans included) with every field value
-/// of `fields` covered; sorted and disjoint again.
+/// of `layout` covered and its quiet spans kept as they are; sorted and
+/// disjoint again.
 pub fn apply(
+    text: &str,
+    layout: &Layout,
+    lex: &Lexicon,
+    rules: &[CompiledRule],
+    found: Vec<Finding>,
+) -> Vec<Finding> {
+    let found = keep_quiet(&layout.quiet, found);
+    let fields = &layout.fields;
+    if fields.is_empty() {
+        return found;
+    }
+    apply_fields(text, fields, lex, rules, found)
+}
+
+/// `found` without the findings that lie inside a quiet span (a table's header
+/// cell, a value that says nothing), and with an allow-list span over each
+/// quiet span no finding overlaps, so the later passes leave it too.
+fn keep_quiet(quiet: &[(usize, usize)], found: Vec<Finding>) -> Vec<Finding> {
+    if quiet.is_empty() {
+        return found;
+    }
+    let inside = |f: &Finding| {
+        f.kind != Kind::Allow && {
+            let i = quiet.partition_point(|&(s, _)| s <= f.start);
+            quiet[..i]
+                .iter()
+                .rev()
+                .any(|&(s, e)| s <= f.start && f.end <= e)
+        }
+    };
+    let mut out: Vec<Finding> = found.into_iter().filter(|f| !inside(f)).collect();
+    let mut added = Vec::new();
+    for &(s, e) in quiet {
+        let from = out.partition_point(|f| f.end <= s);
+        if out.get(from).is_none_or(|f| f.start >= e) {
+            added.push(Finding {
+                start: s,
+                end: e,
+                kind: Kind::Allow,
+                rule: QUIET_RULE.into(),
+                action: DefaultAction::Placeholder,
+                key: None,
+            });
+        }
+    }
+    if added.is_empty() {
+        return out;
+    }
+    out.extend(added);
+    out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut merged: Vec<Finding> = Vec::with_capacity(out.len());
+    for f in out {
+        if merged.last().is_none_or(|p| p.end <= f.start) {
+            merged.push(f);
+        }
+    }
+    merged
+}
+
+/// The rule id of the allow-list spans over quiet spans (never reported: allow
+/// spans are dropped before findings leave the detector).
+const QUIET_RULE: &str = "layout.quiet";
+
+/// `found` with every field value of `fields` covered.
+fn apply_fields(
     text: &str,
     fields: &[Field],
     lex: &Lexicon,
     rules: &[CompiledRule],
     mut found: Vec<Finding>,
 ) -> Vec<Finding> {
-    if fields.is_empty() {
-        return found;
-    }
     // Labels stay as they were: nothing inside a label span is redacted.
     let mut gone = vec![false; found.len()];
     let mut spans: Vec<(usize, usize)> = fields.iter().map(|f| f.label_span).collect();

@@ -57,12 +57,29 @@ pub struct Field {
 /// Lines to look at under a closing for the signer's name.
 const SIGNATURE_REACH: usize = 4;
 
+/// What the layout stage read in a text.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Layout {
+    /// Every field value under a label that says something, in text order, not
+    /// overlapping.
+    pub fields: Vec<Field>,
+    /// Byte spans no rule may redact: the cells of a table's header row, and the
+    /// values under an identifying label that say nothing (`N/A`, `NONE`,
+    /// `declined`). Sorted by start; they may overlap field values' labels.
+    pub quiet: Vec<(usize, usize)>,
+}
+
 /// Every field value of `text` under a label of `lex` that says something, in
 /// text order, not overlapping. Values of [`Kind::Allow`] labels are left out.
 pub fn fields(text: &str, lex: &Lexicon) -> Vec<Field> {
-    let mut out = Vec::new();
+    read(text, lex).fields
+}
+
+/// The fields of `text` (see [`fields`]) and the spans to leave as they are.
+pub fn read(text: &str, lex: &Lexicon) -> Layout {
+    let mut layout = Layout::default();
     if lex.is_empty() {
-        return out;
+        return layout;
     }
     let signature = lex
         .labels()
@@ -93,7 +110,7 @@ pub fn fields(text: &str, lex: &Lexicon) -> Vec<Field> {
                             (s, e),
                             *header_line,
                             Container::Table,
-                            &mut out,
+                            &mut layout,
                         );
                     }
                     continue;
@@ -107,6 +124,7 @@ pub fn fields(text: &str, lex: &Lexicon) -> Vec<Field> {
             continue;
         }
         if let Some(t) = tables::header(text, line.text, &cells, lex) {
+            layout.quiet.extend(t.header_spans());
             table = Some((t, line.number));
             block = false;
             prev = Some(line);
@@ -127,7 +145,7 @@ pub fn fields(text: &str, lex: &Lexicon) -> Vec<Field> {
                     value,
                     at,
                     Container::Signature,
-                    &mut out,
+                    &mut layout,
                 );
                 prev = Some(line);
                 continue;
@@ -155,7 +173,7 @@ pub fn fields(text: &str, lex: &Lexicon) -> Vec<Field> {
                         line: line.number,
                         container: Container::Caption,
                     };
-                    push_kind(text, lex, field, (s, e), Some(kind), &mut out);
+                    push_kind(text, lex, field, (s, e), Some(kind), &mut layout);
                 }
             }
             prev = Some(line);
@@ -175,23 +193,25 @@ pub fn fields(text: &str, lex: &Lexicon) -> Vec<Field> {
                 f.value,
                 line.number,
                 Container::Field,
-                &mut out,
+                &mut layout,
             );
         }
         block = had;
         prev = Some(line);
     }
     // Values found out of order (a caption party above its role line) sorted in.
-    out.sort_by_key(|f| (f.start, f.end));
+    layout.fields.sort_by_key(|f| (f.start, f.end));
     let mut last_end = 0;
-    out.retain(|f| {
+    layout.fields.retain(|f| {
         let keep = f.start >= last_end;
         if keep {
             last_end = f.end;
         }
         keep
     });
-    out
+    layout.quiet.sort_unstable();
+    layout.quiet.dedup();
+    layout
 }
 
 /// Where a value sits: its label, the label's span and line, the container.
@@ -212,7 +232,7 @@ fn push_value(
     value: (usize, usize),
     line: usize,
     container: Container,
-    out: &mut Vec<Field>,
+    out: &mut Layout,
 ) {
     let site = Site {
         label,
@@ -230,17 +250,21 @@ fn push_kind(
     site: Site,
     value: (usize, usize),
     kind: Option<Kind>,
-    out: &mut Vec<Field>,
+    out: &mut Layout,
 ) {
     let l = lex.label(site.label);
     let kind = kind.unwrap_or(l.kind);
+    if let Some(span) = values::nothing_span(text, value.0, value.1, kind) {
+        out.quiet.push(span);
+        return;
+    }
     let shape = match (site.container, kind) {
         (Container::Signature | Container::Caption, Kind::Person) => Shape::Name,
         (Container::Caption, _) => Shape::Default,
         _ => l.shape,
     };
     if let Some((start, end)) = values::bound(text, value.0, value.1, kind, shape) {
-        out.push(Field {
+        out.fields.push(Field {
             label: site.label,
             kind,
             label_span: site.label_span,

@@ -144,7 +144,10 @@ impl Table {
                         .is_some_and(|c| c.column > self.columns[0].column)
             }
         };
-        if !fits {
+        // After a blank line, an aligned table goes on only with a row that
+        // lines up under its header: the next block ("TIME<TAB>BP<TAB>HR")
+        // is another table, not more rows of this one.
+        if !fits || (self.blanks > 0 && self.style == Style::Spaces && !self.aligned(cells)) {
             return Row::End;
         }
         self.blanks = 0;
@@ -186,6 +189,26 @@ impl Table {
         }
     }
 }
+
+impl Table {
+    /// Whether every cell of a row starts within two columns of a header
+    /// cell's start.
+    fn aligned(&self, cells: &[Cell]) -> bool {
+        cells.iter().all(|c| {
+            self.columns
+                .iter()
+                .any(|h| h.column.abs_diff(c.column) <= ALIGN_SLACK)
+        })
+    }
+
+    /// The byte spans of the header's cells that hold text.
+    pub fn header_spans(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.columns.iter().map(|c| c.span).filter(|(s, e)| s < e)
+    }
+}
+
+/// How far a row's cell may start from its header cell in an aligned table.
+const ALIGN_SLACK: usize = 2;
 
 /// The comma-separated cells of `text[start..end]`, trimmed; a double-quoted
 /// cell may hold commas.
@@ -305,6 +328,26 @@ mod tests {
         );
         let t = "Name\tAge\tSex\nAna Ruiz\t7\tF\n";
         assert_eq!(read(t), cols(&[("Ana Ruiz", 0), ("7", 1), ("F", 2)]));
+    }
+
+    #[test]
+    fn an_aligned_table_ends_at_a_block_that_does_not_line_up() {
+        let t =
+            "Name          Age   Sex\nAna Ruiz      7     F\n\nTIME\tBP\tHR\n0200\t128/67\t63\n";
+        assert_eq!(read(t), cols(&[("Ana Ruiz", 0), ("7", 1), ("F", 2)]));
+        // A row that lines up goes on after one blank line.
+        let t = "Name          Age   Sex\nAna Ruiz      7     F\n\nLuis Ruiz     4     M\n";
+        assert_eq!(
+            read(t),
+            cols(&[
+                ("Ana Ruiz", 0),
+                ("7", 1),
+                ("F", 2),
+                ("Luis Ruiz", 0),
+                ("4", 1),
+                ("M", 2)
+            ])
+        );
     }
 
     #[test]

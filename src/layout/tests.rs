@@ -32,3 +32,31 @@ fn caption_parties() {
         vec![("ACME ROOFING, INC.".to_string(), Kind::Org, "caption")]
     );
 }
+
+fn quiet(text: &str) -> Vec<String> {
+    read(text, &lexicon())
+        .quiet
+        .iter()
+        .map(|&(s, e)| text[s..e].to_string())
+        .collect()
+}
+
+#[test]
+fn values_that_say_nothing_are_kept_quiet() {
+    let got = quiet("CARRIER: N/A\nINSURER: NONE REPORTED\nEmployer:\tNone reported\n");
+    // "reported" starts prose, so the quiet part is "None".
+    assert_eq!(got, vec!["N/A", "NONE REPORTED", "None"]);
+    // A value that says something is a field, not a quiet span.
+    assert!(quiet("Carrier: Acme Mutual\n").is_empty());
+    // Only the part before prose is quiet: "none; employed by Acme Corp".
+    assert_eq!(
+        quiet("Employer: none; she now works for Acme Corp\n"),
+        vec!["none"]
+    );
+}
+
+#[test]
+fn every_header_cell_of_a_table_is_kept_quiet() {
+    let t = "Name                  Rel to Client   Yrs   Sex\nMaria Lopez           Mother          34    F\n";
+    assert_eq!(quiet(t), vec!["Name", "Rel to Client", "Yrs", "Sex"]);
+}

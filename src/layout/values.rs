@@ -28,6 +28,7 @@ const NOTHING: &[&str] = &[
     "not stated",
     "not listed",
     "not reported",
+    "none reported",
     "see above",
     "see below",
     "see attached",
@@ -209,6 +210,20 @@ pub fn bound(
         _ => true,
     };
     (s < e && shaped && !says_nothing(v)).then_some((s, e))
+}
+
+/// The span of a value that says nothing (`N/A`, `NONE`, `declined`, `None
+/// reported`), up to where prose starts: nothing in it is an identifier, so no
+/// rule may redact it. `None` when the value says something, or has no letter
+/// or digit at all (a blank or a dash needs no keeping).
+pub fn nothing_span(text: &str, start: usize, end: usize, kind: Kind) -> Option<(usize, usize)> {
+    if kind == Kind::Allow {
+        return None;
+    }
+    let cut = prose_cut(text, start, end, kind);
+    let (s, e) = trim_value(text, start, cut);
+    let v = &text[s..e];
+    (s < e && v.chars().any(char::is_alphanumeric) && says_nothing(v)).then_some((s, e))
 }
 
 /// Where prose starts in `text[start..end]`: at "(", ";", " - ", a function

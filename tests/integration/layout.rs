@@ -148,3 +148,31 @@ fn ragged_and_huge_tables_do_not_panic_and_stay_linear() {
     assert_eq!(out.lines().count(), 100_001);
     assert!(out.starts_with("Name\tAge\tSex\n"), "header kept");
 }
+
+#[test]
+fn header_cells_and_values_that_say_nothing_stay_whatever_rule_would_take_them() {
+    // "Rel" is a name in the lexicons; N/A, NONE REPORTED and DECLINED sit where
+    // an employer or an insurer would.
+    let text = "CARRIER: N/A\n\
+                INSURER: NONE REPORTED\n\
+                EMPLOYER NAME: DECLINED\n\
+                Employer:\tNone reported\n\n\
+                Household:\n\
+                Name                  Rel to Client   Yrs   Sex\n\
+                Maria Lopez           Mother          34    F\n\n\
+                TIME\tBP\tHR\tSPO2\tPAIN\n\
+                0200\t128/67\t63\t95%\t10/10\n";
+    let out = redact(text);
+    assert_gone(&out, &["Maria", "Lopez", " 34 "]);
+    assert_kept(
+        &out,
+        &[
+            "CARRIER: N/A\n",
+            "INSURER: NONE REPORTED\n",
+            "EMPLOYER NAME: DECLINED\n",
+            "Employer:\tNone reported\n",
+            "Name                  Rel to Client   Yrs   Sex\n",
+            "TIME\tBP\tHR\tSPO2\tPAIN\n0200\t128/67\t63\t95%\t10/10\n",
+        ],
+    );
+}
