@@ -150,6 +150,9 @@ pub fn test_staged_rule(scrubber: &Scrubber, spec: &RuleSpec) -> Vec<ExampleFail
 /// `match` strings mark the values of other labels it leaves whole, and its
 /// `no_match` strings must give no value at all.
 pub fn test_label(spec: &LabelSpec, lex: &crate::layout::Lexicon) -> Vec<ExampleFailure> {
+    if spec.shape.as_deref() == Some("measurement") {
+        return test_measurement(spec, lex);
+    }
     let allow = spec.kind == crate::kind::Kind::Allow;
     let detect = |text: &str| {
         let mut found = crate::layout::fields(text, lex);
@@ -165,6 +168,23 @@ pub fn test_label(spec: &LabelSpec, lex: &crate::layout::Lexicon) -> Vec<Example
     let wording = Wording {
         found: "a field value",
         not_found: "must give no field value",
+    };
+    check_examples(&spec.id, &spec.source, &spec.examples, detect, wording)
+}
+
+/// A measurement label's examples: each `match` string must keep every marked
+/// span (or the whole string) as a quiet span; each `no_match` string none.
+fn test_measurement(spec: &LabelSpec, lex: &crate::layout::Lexicon) -> Vec<ExampleFailure> {
+    let detect = |text: &str| {
+        let quiet = crate::layout::read(text, lex).quiet;
+        Found {
+            shown: quiet.iter().map(|&(s, e)| text[s..e].to_string()).collect(),
+            mine: quiet,
+        }
+    };
+    let wording = Wording {
+        found: "a measurement kept as it is",
+        not_found: "must keep no measurement",
     };
     check_examples(&spec.id, &spec.source, &spec.examples, detect, wording)
 }

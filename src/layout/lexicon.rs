@@ -19,6 +19,9 @@ pub enum Shape {
     /// A name-shaped run with no vocabulary word in it (`RE:` lines, which also
     /// hold titles such as "Independent Medical Review").
     StrictName,
+    /// A measurement (`BP`, `SpO2`, `Pain`): the number after the label is
+    /// kept whatever rule would take it (`128/76` is no date, no ID).
+    Measurement,
 }
 
 /// One compiled label.
@@ -74,6 +77,7 @@ impl Lexicon {
                 shape: match spec.shape.as_deref() {
                     Some("name") => Shape::Name,
                     Some("strict-name") => Shape::StrictName,
+                    Some("measurement") => Shape::Measurement,
                     _ => Shape::Default,
                 },
             });

@@ -254,6 +254,11 @@ fn push_kind(
 ) {
     let l = lex.label(site.label);
     let kind = kind.unwrap_or(l.kind);
+    if l.shape == Shape::Measurement {
+        out.quiet
+            .extend(values::measurement_span(text, value.0, value.1));
+        return;
+    }
     if let Some(span) = values::nothing_span(text, value.0, value.1, kind) {
         out.quiet.push(span);
         return;

@@ -42,8 +42,9 @@ pub struct Table {
 }
 
 /// The table whose header is this line, if it is one: at least two cells, none
-/// long or holding a digit or a colon, at least two and three in five of them
-/// labels, one of them an identifying label.
+/// long, holding a colon, or holding a digit unless it is a label (SpO2); at
+/// least two and three in five of them labels, one of them an identifying or a
+/// measurement label.
 pub fn header(text: &str, line: &str, cells: &[Cell], lex: &Lexicon) -> Option<Table> {
     let (style, spans): (Style, Vec<(usize, usize, usize)>) = if cells.len() >= 2 {
         let style = if line.contains('|') {
@@ -82,13 +83,20 @@ pub fn header(text: &str, line: &str, cells: &[Cell], lex: &Lexicon) -> Option<T
             continue;
         }
         filled += 1;
-        if t.len() > MAX_BYTES || t.contains(|c: char| c.is_ascii_digit() || c == ':') {
+        if t.len() > MAX_BYTES || t.contains(':') {
             return None;
         }
         let label = lex.lookup(t);
+        // A digit says data, unless the cell is a label that holds one (SpO2).
+        if label.is_none() && t.contains(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
         if let Some(l) = label {
             known += 1;
-            identifying |= lex.label(l).kind != crate::kind::Kind::Allow;
+            // A table of measurements is read too: its cells are kept.
+            let label = lex.label(l);
+            identifying |= label.kind != crate::kind::Kind::Allow
+                || label.shape == super::lexicon::Shape::Measurement;
         }
         columns.push(Column {
             label,

@@ -226,6 +226,19 @@ pub fn nothing_span(text: &str, start: usize, end: usize, kind: Kind) -> Option<
     (s < e && v.chars().any(char::is_alphanumeric) && says_nothing(v)).then_some((s, e))
 }
 
+/// The number a measurement label gives (`128/76`, `98%`, `6/10`, `98.6`):
+/// the first word of the value, without trailing punctuation, if it holds a
+/// digit.
+pub fn measurement_span(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let value = &text[start..end];
+    let lead = value.len() - value.trim_start().len();
+    let rest = &value[lead..];
+    let word = rest.split(char::is_whitespace).next().unwrap_or("");
+    let word = word.trim_end_matches([',', ';', '.', ':', ')']);
+    let s = start + lead;
+    (word.contains(|c: char| c.is_ascii_digit())).then_some((s, s + word.len()))
+}
+
 /// Where prose starts in `text[start..end]`: at "(", ";", " - ", a function
 /// word or a pronoun (the value ends before it).
 fn prose_cut(text: &str, start: usize, end: usize, kind: Kind) -> usize {

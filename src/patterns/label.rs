@@ -23,7 +23,8 @@ pub struct LabelSpec {
     pub spellings: Vec<String>,
     /// How a value under the label is bounded: `name` (a name-shaped run),
     /// `strict-name` (a name-shaped run with no vocabulary word, for `RE:`),
-    /// or the default for the kind.
+    /// `measurement` (an `ALLOW` label whose value, a number such as `128/76`,
+    /// no rule may redact), or the default for the kind.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shape: Option<String>,
     /// Overlap priority of the findings this label makes (default 56).
@@ -56,8 +57,12 @@ impl LabelSpec {
         }
         match self.shape.as_deref() {
             None | Some("name") | Some("strict-name") => Ok(()),
+            Some("measurement") if self.kind == Kind::Allow => Ok(()),
+            Some("measurement") => {
+                Err("shape `measurement` is for labels of kind `ALLOW` only".into())
+            }
             Some(other) => Err(format!(
-                "unknown shape `{other}`; expected `name` or `strict-name`"
+                "unknown shape `{other}`; expected `name`, `strict-name` or `measurement`"
             )),
         }
     }

@@ -176,3 +176,18 @@ fn header_cells_and_values_that_say_nothing_stay_whatever_rule_would_take_them()
         ],
     );
 }
+
+#[test]
+fn a_vital_signs_table_keeps_its_measurements_after_an_identifier_cue() {
+    // "Case No." before would let a number/number rule take 128/67 as a docket.
+    let text = "Case No. 12-44\n\
+                TIME\tBP\tHR\tSPO2\tPAIN\n\
+                0200\t128/67\t63\t95%\t10/10\n\
+                1900\t107/70\t75\t94%\t6/10\n";
+    let out = redact(text);
+    assert_gone(&out, &["12-44"]);
+    assert_kept(
+        &out,
+        &["TIME\tBP\tHR\tSPO2\tPAIN\n0200\t128/67\t63\t95%\t10/10\n1900\t107/70\t75\t94%\t6/10\n"],
+    );
+}
