@@ -59,7 +59,13 @@ pub fn explain(args: ExplainArgs) -> Result<i32> {
                 f.rule,
                 escape(f.text(&text)),
                 verify::Position::of(&text, f.start),
-                explain::finding_origin(&text, &f.rule, &e.considered, f)
+                explain::finding_origin(
+                    detector.scrubber.matcher(),
+                    &text,
+                    &f.rule,
+                    &e.considered,
+                    f
+                )
             ));
         }
         let shown: Vec<_> = e

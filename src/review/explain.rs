@@ -471,6 +471,7 @@ fn context_reason(rule: &CompiledRule, text: &str, start: usize, end: usize) -> 
 /// How the detector came to a finding: a rule match that won at the same span, or a
 /// pass that works on the whole document.
 pub fn finding_origin(
+    matcher: &Matcher,
     text: &str,
     rule: &str,
     considered: &[Considered],
@@ -482,6 +483,9 @@ pub fn finding_origin(
     if won {
         return "redacted: this rule's match won every overlap".into();
     }
+    if let Some(why) = layout_position(matcher.lexicon(), text, f.start, f.end) {
+        return format!("redacted: {why}");
+    }
     if let Some(why) = entity_position(text, rule, f.start, f.end) {
         return format!("redacted: {why}");
     }
@@ -491,6 +495,40 @@ pub fn finding_origin(
         _ => "found by a document-level pass (names and organisations in context, propagated mentions, settling) rather than by one rule match",
     };
     format!("redacted: {pass}")
+}
+
+/// The label behind a finding of the layout stage at `start..end`: the field's
+/// label, the table column's header, the closing above a signer or the role line
+/// under a caption party, with its line. `None` when no field value holds it.
+pub fn layout_position(
+    lex: &crate::layout::Lexicon,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<String> {
+    use crate::layout::Container;
+    let fields = crate::layout::fields(text, lex);
+    let field = fields
+        .iter()
+        .find(|v| v.start <= start && end <= v.end && start < end)?;
+    let (ls, le) = field.label_span;
+    let label = text.get(ls..le)?.trim();
+    let rule = &lex.label(field.label).id;
+    let line = field.line;
+    Some(match field.container {
+        Container::Field => {
+            format!("the value of the field labelled {label:?} (line {line}; label rule {rule})")
+        }
+        Container::Table => format!(
+            "a cell of the table column {label:?} (header on line {line}; label rule {rule})"
+        ),
+        Container::Signature => {
+            format!("the signer under the closing {label:?} (line {line})")
+        }
+        Container::Caption => {
+            format!("a party of the court caption above the role line {label:?} (line {line})")
+        }
+    })
 }
 
 /// Byte offset of a 1-based `LINE:COL` (column in characters).

@@ -149,3 +149,31 @@ fn explain_reports_document_level_findings_and_hides_inside_word_rejections() {
         .success()
         .stdout(predicate::str::contains("starts inside a word"));
 }
+
+#[test]
+fn explain_names_the_label_or_column_behind_a_field_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("form.txt");
+    std::fs::write(
+        &file,
+        "Last: MORALES | First: TERESA | M.I.: L\n\n\
+         | Name | Relation | Age |\n|---|---|---|\n| Itzel Quispe | Daughter | 4 |\n",
+    )
+    .unwrap();
+    casescrub()
+        .args(["explain", "--text", "TERESA"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "the value of the field labelled \"First\" (line 1; label rule label.person)",
+        ));
+    casescrub()
+        .args(["explain", "--at", "5:29"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "a cell of the table column \"Age\" (header on line 3; label rule label.age)",
+        ));
+}
