@@ -10,7 +10,7 @@ seconds=${2:-600}
 corpus=fuzz/corpus/$target
 mkdir -p "$corpus"
 case $target in
-  redact|decode) cp -n fixtures/*.txt "$corpus"/ ;;
+  redact|decode|layout) cp -n fixtures/*.txt "$corpus"/ ;;
   patterns) cp -n patterns/*.toml "$corpus"/ ;;
   jsonl|csv)
     # One record per fixture, in the target's format (the CSV target supplies the

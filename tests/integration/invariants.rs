@@ -101,8 +101,67 @@ fn check_invariants(text: &str) {
     }
 }
 
+/// One cell of a generated table: a name (planted under `Name`), a number, a
+/// value that says nothing, an empty cell or arbitrary text.
+fn cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[A-Z][a-z]{2,7} [A-Z][a-z]{2,8}",
+        "[0-9]{1,3}(/[0-9]{1,3})?",
+        prop::sample::select(vec!["N/A", "none", "unknown", "—", "", "F", "M"])
+            .prop_map(str::to_string),
+        "\\PC{0,12}",
+    ]
+}
+
+/// A table with a header of labels, cut by one separator style, and ragged rows;
+/// the planted names are the `Name` cells of well-formed rows.
+fn table() -> impl Strategy<Value = (String, Vec<String>)> {
+    let sep = prop::sample::select(vec![" | ", "\t", "    ", ","]);
+    let header = prop::sample::subsequence(vec!["Age", "Sex", "DOB", "Relation", "BP", "Phone"], 1..5);
+    let rows = prop::collection::vec(
+        ("[A-Z][a-z]{3,7} [A-Z][a-z]{3,8}", prop::collection::vec(cell(), 0..7)),
+        0..8,
+    );
+    (sep, header, rows, any::<bool>()).prop_map(|(sep, header, rows, rule)| {
+        let mut text = String::from("Household:\n");
+        let columns = 1 + header.len();
+        text.push_str(&format!("Name{sep}{}\n", header.join(sep)));
+        if rule && sep == " | " {
+            text.push_str(&vec!["---"; columns].join("|"));
+            text.push('\n');
+        }
+        let mut planted = Vec::new();
+        // A row with no separator is no row: the table ends there.
+        let mut open = true;
+        for (name, cells) in rows {
+            let cells: Vec<String> = cells.into_iter().map(|c| c.replace(['\n', '\r'], " ")).collect();
+            open &= !cells.is_empty();
+            if open && cells.len() + 1 == columns && sep != "," {
+                planted.push(name.clone());
+            }
+            text.push_str(&name);
+            for c in cells {
+                text.push_str(sep);
+                text.push_str(&c);
+            }
+            text.push('\n');
+        }
+        (text, planted)
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn tables_keep_invariants_and_lose_their_names((text, planted) in table()) {
+        check_invariants(&text);
+        let out = scrubber().redact(&text, &mut Numbering::default()).output;
+        prop_assert!(out.starts_with("Household:\nName"), "the header stays: {out:?}");
+        for name in &planted {
+            prop_assert!(!out.contains(name.as_str()), "{name:?} leaked in {out:?}");
+        }
+    }
 
     #[test]
     fn planted_identifiers_never_survive((text, planted) in document()) {
