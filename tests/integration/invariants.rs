@@ -117,9 +117,13 @@ fn cell() -> impl Strategy<Value = String> {
 /// the planted names are the `Name` cells of well-formed rows.
 fn table() -> impl Strategy<Value = (String, Vec<String>)> {
     let sep = prop::sample::select(vec![" | ", "\t", "    ", ","]);
-    let header = prop::sample::subsequence(vec!["Age", "Sex", "DOB", "Relation", "BP", "Phone"], 1..5);
+    let header =
+        prop::sample::subsequence(vec!["Age", "Sex", "DOB", "Relation", "BP", "Phone"], 1..5);
     let rows = prop::collection::vec(
-        ("[A-Z][a-z]{3,7} [A-Z][a-z]{3,8}", prop::collection::vec(cell(), 0..7)),
+        (
+            "[A-Z][a-z]{3,7} [A-Z][a-z]{3,8}",
+            prop::collection::vec(cell(), 0..7),
+        ),
         0..8,
     );
     (sep, header, rows, any::<bool>()).prop_map(|(sep, header, rows, rule)| {
@@ -134,7 +138,10 @@ fn table() -> impl Strategy<Value = (String, Vec<String>)> {
         // A row with no separator is no row: the table ends there.
         let mut open = true;
         for (name, cells) in rows {
-            let cells: Vec<String> = cells.into_iter().map(|c| c.replace(['\n', '\r'], " ")).collect();
+            let cells: Vec<String> = cells
+                .into_iter()
+                .map(|c| c.replace(['\n', '\r'], " "))
+                .collect();
             open &= !cells.is_empty();
             if open && cells.len() + 1 == columns && sep != "," {
                 planted.push(name.clone());
