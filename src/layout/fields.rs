@@ -43,6 +43,11 @@ pub fn line_fields(
             k += 1;
             continue;
         }
+        // `Name / Age / Sex: Ana Ruiz / 34 / F`: one label per part.
+        if composite(text, start, c.end, lex, out) {
+            k += 1;
+            continue;
+        }
         // `Label: value` or `Label ..... value` inside the cell.
         if let Some((label, label_span, value_start)) = labelled(text, start, c.end, lex) {
             let mut value = (value_start, c.end);
@@ -145,6 +150,62 @@ fn labelled(
         (start, start + label_text.len()),
         start + value_start,
     ))
+}
+
+/// Most parts of a composite label (`Name / Age / Sex:`).
+const MAX_PARTS: usize = 6;
+
+/// `A / B / C: x / y / z` at `start`, every part of the label a label of the
+/// lexicon: records one field per part, the i-th part of the value under the
+/// i-th label, when the value has as many `/`-separated parts; else the whole
+/// value under the first label. Whether it was one.
+fn composite(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<RawField>) -> bool {
+    let cell = &text[start..end];
+    let window = &cell[..floor(cell, (MAX_BYTES * 2).min(cell.len()))];
+    let Some(colon) = window.find(':') else {
+        return false;
+    };
+    let label_text = &cell[..colon];
+    if !label_text.contains('/') || lex.lookup(label_text.trim_end()).is_some() {
+        return false;
+    }
+    let mut labels: Vec<(LabelId, (usize, usize))> = Vec::new();
+    let mut at = 0;
+    for part in label_text.split('/') {
+        let lead = part.len() - part.trim_start().len();
+        let t = part.trim();
+        let Some(label) = (!t.is_empty()).then(|| lex.lookup(t)).flatten() else {
+            return false;
+        };
+        let s = start + at + lead;
+        labels.push((label, (s, s + t.len())));
+        at += part.len() + 1;
+    }
+    if labels.len() < 2 || labels.len() > MAX_PARTS {
+        return false;
+    }
+    let value_start = start + colon + 1;
+    let value = &text[value_start..end];
+    let parts: Vec<&str> = value.split('/').collect();
+    if parts.len() != labels.len() {
+        let (label, span) = labels[0];
+        out.push(RawField {
+            label,
+            label_span: span,
+            value: (value_start, end),
+        });
+        return true;
+    }
+    let mut at = value_start;
+    for (part, (label, span)) in parts.iter().zip(labels) {
+        out.push(RawField {
+            label,
+            label_span: span,
+            value: (at, at + part.len()),
+        });
+        at += part.len() + 1;
+    }
+    true
 }
 
 /// `LABEL value` with one space, in a block of field lines: the longest label

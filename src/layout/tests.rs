@@ -60,3 +60,26 @@ fn every_header_cell_of_a_table_is_kept_quiet() {
     let t = "Name                  Rel to Client   Yrs   Sex\nMaria Lopez           Mother          34    F\n";
     assert_eq!(quiet(t), vec!["Name", "Rel to Client", "Yrs", "Sex"]);
 }
+
+#[test]
+fn a_composite_label_gives_each_part_of_the_value_its_label() {
+    let got = values("Name / Age / Sex: Ana Tuilagi / 34 / F\n");
+    assert_eq!(
+        got,
+        vec![
+            ("Ana Tuilagi".to_string(), Kind::Person, "field"),
+            ("34".to_string(), Kind::Age, "field"),
+            ("F".to_string(), Kind::Gender, "field"),
+        ]
+    );
+    // Parts that do not line up: the whole value under the first label.
+    let got = values("Name/DOB: Luis Ruiz 1/2/80\n");
+    assert_eq!(got[0].1, Kind::Person);
+    // A slash inside a label word of the lexicon is no composite.
+    assert_eq!(
+        values("Parent/Guardian: Rosalva Ochoa\n"),
+        vec![("Rosalva Ochoa".to_string(), Kind::Person, "field")]
+    );
+    // Not every part a label: no field.
+    assert!(values("Pain/discomfort: 6/10\n").is_empty());
+}
