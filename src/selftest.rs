@@ -176,7 +176,9 @@ pub fn test_label(spec: &LabelSpec, lex: &crate::layout::Lexicon) -> Vec<Example
 /// span (or the whole string) as a quiet span; each `no_match` string none.
 fn test_measurement(spec: &LabelSpec, lex: &crate::layout::Lexicon) -> Vec<ExampleFailure> {
     let detect = |text: &str| {
-        let quiet = crate::layout::read(text, lex).quiet;
+        // The labels' own spans are quiet too; only the values (numbers) count.
+        let mut quiet = crate::layout::read(text, lex).quiet;
+        quiet.retain(|&(s, e)| text[s..e].contains(|c: char| c.is_ascii_digit()));
         Found {
             shown: quiet.iter().map(|&(s, e)| text[s..e].to_string()).collect(),
             mine: quiet,

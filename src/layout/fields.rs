@@ -144,12 +144,24 @@ fn labelled(
     if label_text.is_empty() || label_text.split_whitespace().count() > MAX_WORDS {
         return None;
     }
-    let label = lex.lookup(label_text)?;
+    let label = lex
+        .lookup(label_text)
+        .or_else(|| qualified(label_text, lex))?;
     Some((
         label,
         (start, start + label_text.len()),
         start + value_start,
     ))
+}
+
+/// The label of `Label (qualifier)`: `Name (Last, First, MI)`, `DOB
+/// (MM/DD/YYYY)`, `Phone (H)`, `SSN (last 4)`. The qualifier is part of the
+/// label text, so nothing in it is redacted.
+fn qualified(label_text: &str, lex: &Lexicon) -> Option<LabelId> {
+    let head = label_text.strip_suffix(')')?;
+    let open = head.rfind('(')?;
+    let head = head[..open].trim_end();
+    (!head.is_empty()).then(|| lex.lookup(head)).flatten()
 }
 
 /// Most parts of a composite label (`Name / Age / Sex:`).

@@ -254,6 +254,11 @@ fn push_kind(
 ) {
     let l = lex.label(site.label);
     let kind = kind.unwrap_or(l.kind);
+    // A field's label stays as it is, for the later passes too (and on the
+    // settling pass, when its value is a placeholder).
+    if site.container == Container::Field {
+        out.quiet.push(site.label_span);
+    }
     if l.shape == Shape::Measurement {
         out.quiet
             .extend(values::measurement_span(text, value.0, value.1));
