@@ -89,10 +89,16 @@ pub fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> {
         let (letters, all_caps) = if ascii {
             let w = word.as_bytes();
             let letters = w.iter().filter(|b| b.is_ascii_alphabetic()).count();
-            (letters, letters > 1 && !w.iter().any(u8::is_ascii_lowercase))
+            (
+                letters,
+                letters > 1 && !w.iter().any(u8::is_ascii_lowercase),
+            )
         } else {
             let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-            (letters, letters > 1 && !word.chars().any(char::is_lowercase))
+            (
+                letters,
+                letters > 1 && !word.chars().any(char::is_lowercase),
+            )
         };
         let next_is_period = bytes.get(end) == Some(&b'.');
         let initial = letters == 1 && capitalized && next_is_period;
@@ -132,7 +138,10 @@ fn char_at(text: &str, at: usize) -> (char, usize) {
     if b.is_ascii() {
         return (char::from(b), 1);
     }
-    let c = text[at..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+    let c = text[at..]
+        .chars()
+        .next()
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
     (c, c.len_utf8())
 }
 
