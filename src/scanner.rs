@@ -46,11 +46,11 @@ impl Scanner {
         // per NFA, with the same syntax settings as `regex_syntax::parse`).
         let hirs = match sources
             .iter()
-            .map(|s| regex_syntax::parse(s))
-            .collect::<Result<Vec<_>, _>>()
+            .map(|s| regex_syntax::parse(s).ok())
+            .collect::<Option<Vec<_>>>()
         {
-            Ok(hirs) => hirs,
-            Err(_) => return Err(Self::parse_error(sources, nfa_size_limit)),
+            Some(hirs) => hirs,
+            None => return Err(Self::parse_error(sources, nfa_size_limit)),
         };
         let nfa = |reverse: bool| {
             thompson::Compiler::new()

@@ -57,8 +57,7 @@ pub fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> {
         let start = at;
         let mut end = start + len;
         let mut ascii = len == 1;
-        loop {
-            let Some(&b) = bytes.get(end) else { break };
+        while let Some(&b) = bytes.get(end) {
             let (d, d_len) = char_at(text, end);
             if d.is_alphabetic() {
                 ascii &= b.is_ascii();
