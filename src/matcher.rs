@@ -274,9 +274,17 @@ impl Matcher {
                     file: spec.source.clone(),
                     message: format!("{}: {message}", spec.location()),
                 };
-                let alone = RuleRegex::new(&source, RULE_SIZE_LIMIT)
-                    .map_err(|e| fail(format!("invalid regex: {e}")))?;
-                let hir = regex_syntax::parse(&source)
+                // Parsed once; a source that does not parse is compiled from its
+                // text for the regex crate's own message.
+                let hir = match regex_syntax::parse(&source) {
+                    Ok(hir) => hir,
+                    Err(e) => {
+                        RuleRegex::new(&source, RULE_SIZE_LIMIT)
+                            .map_err(|e| fail(format!("invalid regex: {e}")))?;
+                        return Err(fail(format!("invalid regex: {e}")));
+                    }
+                };
+                let alone = RuleRegex::from_hir(&hir, RULE_SIZE_LIMIT)
                     .map_err(|e| fail(format!("invalid regex: {e}")))?;
                 if hir.properties().minimum_len() == Some(0) {
                     return Err(fail("the regex can match empty text".into()));

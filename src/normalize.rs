@@ -19,12 +19,7 @@ pub struct PartialDate {
 pub fn value_key(kind: Kind, text: &str) -> String {
     match kind {
         Kind::Date => match parse_date(text) {
-            Some(d) => format!(
-                "{}-{}-{}",
-                d.year.map_or("????".into(), |y| format!("{y:04}")),
-                d.month.map_or("??".into(), |m| format!("{m:02}")),
-                d.day.map_or("??".into(), |x| format!("{x:02}")),
-            ),
+            Some(d) => date_key(&d),
             None => fold_words(text),
         },
         Kind::Phone => {
@@ -62,6 +57,26 @@ pub fn value_key(kind: Kind, text: &str) -> String {
         }
         _ => fold_words(text),
     }
+}
+
+/// `YYYY-MM-DD` of a parsed date, `????` and `??` for the parts it lacks (one
+/// string written in place, not one per part).
+fn date_key(d: &PartialDate) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(10);
+    let _ = match d.year {
+        Some(y) => write!(out, "{y:04}-"),
+        None => write!(out, "????-"),
+    };
+    let _ = match d.month {
+        Some(m) => write!(out, "{m:02}-"),
+        None => write!(out, "??-"),
+    };
+    let _ = match d.day {
+        Some(x) => write!(out, "{x:02}"),
+        None => write!(out, "??"),
+    };
+    out
 }
 
 /// US postal codes and the lower-case names they stand for.
@@ -134,10 +149,30 @@ fn state_name(code: &str) -> Option<&'static str> {
 
 /// Lower case with runs of whitespace collapsed to one space.
 fn fold_words(text: &str) -> String {
+    if text.is_ascii() {
+        return fold_ascii_words(text);
+    }
     text.split_whitespace()
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// [`fold_words`] of an ASCII text, in one string: no `String` per word and no
+/// Unicode case tables (ASCII lower-cases byte by byte).
+fn fold_ascii_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // `str::split_whitespace` splits at the vertical tab too, unlike
+    // `split_ascii_whitespace`: split where it does.
+    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
+    }
+    out
 }
 
 /// Parses a date in any of the detector's forms; `None` when it is not a date.
@@ -303,6 +338,36 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_words_fold_as_the_unicode_path_does() {
+        let unicode = |t: &str| {
+            t.split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for t in [
+            "",
+            "  ",
+            "Maria  LOPEZ",
+            " a\tb\nc\x0bd\x0ce\rf ",
+            "O'Neil-Smith, Jr.",
+            "12/31/2010",
+        ] {
+            assert_eq!(fold_ascii_words(t), unicode(t), "{t:?}");
+            assert_eq!(fold_words(t), unicode(t), "{t:?}");
+        }
+        assert_eq!(fold_words("ÁNGEL  Núñez"), "ángel núñez");
+    }
+
+    #[test]
+    fn date_keys_mark_missing_parts() {
+        let d = |year, month, day| PartialDate { year, month, day };
+        assert_eq!(date_key(&d(Some(2002), Some(6), Some(18))), "2002-06-18");
+        assert_eq!(date_key(&d(None, Some(6), None)), "????-06-??");
+        assert_eq!(date_key(&d(Some(87), None, Some(3))), "0087-??-03");
+    }
 
     #[test]
     fn same_date_in_different_forms() {

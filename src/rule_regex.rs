@@ -37,6 +37,18 @@ impl RuleRegex {
         Self::from_nfa(nfa)
     }
 
+    /// Compiles an already parsed `source` (the same NFA as [`RuleRegex::new`]).
+    pub(crate) fn from_hir(
+        hir: &regex_syntax::hir::Hir,
+        nfa_size_limit: usize,
+    ) -> Result<RuleRegex, String> {
+        let nfa = NFA::compiler()
+            .configure(NFA::config().nfa_size_limit(Some(nfa_size_limit)))
+            .build_from_hir(hir)
+            .map_err(|e| e.to_string())?;
+        Self::from_nfa(nfa)
+    }
+
     fn from_nfa(nfa: NFA) -> Result<RuleRegex, String> {
         let backtrack = BoundedBacktracker::builder()
             .build_from_nfa(nfa.clone())

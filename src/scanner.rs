@@ -42,6 +42,16 @@ impl Scanner {
         nfa_size_limit: usize,
         cache_capacity: usize,
     ) -> Result<Option<Scanner>, String> {
+        // Parsed once for both directions (`build_many` parses every source again
+        // per NFA, with the same syntax settings as `regex_syntax::parse`).
+        let hirs = match sources
+            .iter()
+            .map(|s| regex_syntax::parse(s).ok())
+            .collect::<Option<Vec<_>>>()
+        {
+            Some(hirs) => hirs,
+            None => return Err(Self::parse_error(sources, nfa_size_limit)),
+        };
         let nfa = |reverse: bool| {
             thompson::Compiler::new()
                 .configure(
@@ -50,7 +60,7 @@ impl Scanner {
                         .which_captures(WhichCaptures::None)
                         .reverse(reverse),
                 )
-                .build_many(sources)
+                .build_many_from_hir(&hirs)
                 .map_err(|e| e.to_string())
         };
         let config = DFA::config()
@@ -78,6 +88,15 @@ impl Scanner {
             (Ok(forward), Ok(reverse)) => Some(Scanner { forward, reverse }),
             _ => None,
         })
+    }
+
+    /// The message `build_many` gives for sources of which one does not parse.
+    fn parse_error(sources: &[String], nfa_size_limit: usize) -> String {
+        thompson::Compiler::new()
+            .configure(thompson::Config::new().nfa_size_limit(Some(nfa_size_limit)))
+            .build_many(sources)
+            .err()
+            .map_or_else(|| "a rule does not parse".to_string(), |e| e.to_string())
     }
 
     /// Fresh scratch space.

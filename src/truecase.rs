@@ -12,10 +12,15 @@
 //! so every span found on it is a span of the original and needs no map back.
 //! Lines with any capital letter are left alone: there case still says something.
 
-use crate::entities::lists::{fold, lists, Lists};
+use crate::entities::lists::{fold, lists, Lists, WordHasher};
 use crate::entities::{in_lexicon, is_safe, vocab::vocab};
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
+
+/// A set of the view's own short word lists, hashed with [`WordHasher`] (looked up
+/// for every word of every lower-case line; SipHash cost more than the lookups).
+type WordSet<T> = HashSet<T, BuildHasherDefault<WordHasher>>;
 
 /// The truecased view of `text`, or `None` when no line of it is written wholly in
 /// lower case or nothing on those lines changes.
@@ -524,24 +529,24 @@ fn set_upper(out: &mut [u8], at: usize, c: char) {
 
 /// The small closed vocabularies of the view.
 struct Sets {
-    connectors: HashSet<&'static str>,
-    street_types: HashSet<&'static str>,
-    street_first: HashSet<&'static str>,
-    directions: HashSet<&'static str>,
-    units: HashSet<&'static str>,
-    state_codes: HashSet<&'static str>,
-    state_abbrevs: HashSet<&'static str>,
-    states: HashSet<String>,
-    credentials: HashSet<&'static str>,
-    name_cues: HashSet<&'static str>,
-    function_words: HashSet<&'static str>,
-    abbreviations: HashSet<&'static str>,
+    connectors: WordSet<&'static str>,
+    street_types: WordSet<&'static str>,
+    street_first: WordSet<&'static str>,
+    directions: WordSet<&'static str>,
+    units: WordSet<&'static str>,
+    state_codes: WordSet<&'static str>,
+    state_abbrevs: WordSet<&'static str>,
+    states: WordSet<String>,
+    credentials: WordSet<&'static str>,
+    name_cues: WordSet<&'static str>,
+    function_words: WordSet<&'static str>,
+    abbreviations: WordSet<&'static str>,
 }
 
 fn sets() -> &'static Sets {
     static SETS: OnceLock<Sets> = OnceLock::new();
     SETS.get_or_init(|| {
-        let set = |words: &[&'static str]| words.iter().copied().collect::<HashSet<_>>();
+        let set = |words: &[&'static str]| words.iter().copied().collect::<WordSet<_>>();
         Sets {
             connectors: set(&[
                 "de", "del", "la", "las", "los", "van", "von", "der", "den", "da", "di", "du",

@@ -268,8 +268,20 @@ fn places(
     let mut key = String::new();
     let mut p = 0;
     while p < run.len() {
+        // The longest run from `p` that can be a place: each shorter part of a
+        // place's name starts a longer one (`san` -> `san luis` -> `san luis
+        // obispo`), so longer runs are not looked up when a part starts none.
+        let most = 4.min(run.len() - p);
+        let mut longest = 1;
+        key.clear();
+        key.push_str(ctx.word(run[p]));
+        while longest < most && l.is_place_prefix(&key) {
+            key.push(' ');
+            key.push_str(ctx.word(run[p + longest]));
+            longest += 1;
+        }
         let mut found = None;
-        for len in (1..=4.min(run.len() - p)).rev() {
+        for len in (1..=longest).rev() {
             let range = p..p + len;
             if range
                 .clone()

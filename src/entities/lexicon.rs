@@ -10,9 +10,18 @@ use std::sync::OnceLock;
 #[derive(Debug)]
 pub struct SortedWords {
     body: &'static str,
+    /// The entries and their hash index, found and built on first use.
+    index: OnceLock<Index>,
+}
+
+/// The entries' part of a [`SortedWords`] text and its hash index.
+#[derive(Debug)]
+struct Index {
+    /// The text after the leading comment lines (found once, not per lookup).
+    entries: &'static [u8],
     /// Open-addressing table of entry offsets (plus one; 0 is an empty slot),
     /// a power of two at most half full.
-    index: OnceLock<Vec<u32>>,
+    slots: Vec<u32>,
 }
 
 impl SortedWords {
@@ -42,15 +51,20 @@ impl SortedWords {
         if want.is_empty() || want.contains(&b'\n') {
             return false;
         }
-        let text = self.entries().as_bytes();
-        let index = self.index.get_or_init(|| build_index(text));
-        let mask = index.len() - 1;
-        let mut slot = home(want, index.len());
+        let Index { entries, slots } = self.index.get_or_init(|| {
+            let entries = self.entries().as_bytes();
+            Index {
+                entries,
+                slots: build_index(entries),
+            }
+        });
+        let mask = slots.len() - 1;
+        let mut slot = home(want, slots.len());
         loop {
-            match index[slot] {
+            match slots[slot] {
                 0 => return false,
                 at => {
-                    if line_at(text, at as usize - 1) == want {
+                    if is_line_at(entries, at as usize - 1, want) {
                         return true;
                     }
                 }
@@ -78,6 +92,14 @@ fn line_at(text: &[u8], start: usize) -> &[u8] {
     let rest = &text[start..];
     let len = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
     &rest[..len]
+}
+
+/// Whether the line of `text` that starts at `start` is `want` (which holds no
+/// newline): the same as `line_at(text, start) == want`, without finding the
+/// line's end first.
+fn is_line_at(text: &[u8], start: usize, want: &[u8]) -> bool {
+    let end = start + want.len();
+    text.get(start..end) == Some(want) && text.get(end).is_none_or(|&b| b == b'\n')
 }
 
 /// The hash index of every non-empty line of `text`.
@@ -151,6 +173,26 @@ mod tests {
             }
             assert!(n > 50, "{n}");
         }
+    }
+
+    #[test]
+    fn a_line_is_matched_whole_without_finding_its_end_first() {
+        let text = b"alpha\nbeta\nbetamax\ngam";
+        for (start, want) in [(0, "alpha"), (6, "beta"), (11, "betamax"), (19, "gam")] {
+            assert!(is_line_at(text, start, want.as_bytes()), "{want}");
+            assert_eq!(line_at(text, start), want.as_bytes());
+        }
+        for (start, want) in [
+            (0, "alph"),
+            (6, "bet"),
+            (6, "betam"),
+            (11, "beta"),
+            (19, "ga"),
+        ] {
+            assert!(!is_line_at(text, start, want.as_bytes()), "{want}");
+            assert_ne!(line_at(text, start), want.as_bytes());
+        }
+        assert!(!is_line_at(text, 19, b"gamma"), "past the end of the text");
     }
 
     #[test]

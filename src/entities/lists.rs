@@ -58,8 +58,22 @@ pub struct Lists {
     name_words: Set,
     places: Set,
     place_words: Set,
+    /// Every start of a place of more than one word, up to a space before its
+    /// next word (`san`, `san luis` of `san luis obispo`).
+    place_prefixes: Set,
     not_names: Set,
     states: Vec<&'static str>,
+}
+
+/// Every part of each place in `places` that ends before one of its spaces.
+fn prefixes(places: &Set) -> Set {
+    let mut out = Set::default();
+    for place in places {
+        for (at, _) in place.match_indices(' ') {
+            out.insert(place[..at].to_string());
+        }
+    }
+    out
 }
 
 /// The words of `texts` (one a line, `#` comments), folded.
@@ -76,27 +90,31 @@ pub fn load(texts: &[&str]) -> Set {
 /// The embedded lists, loaded on first use.
 pub fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
-    LISTS.get_or_init(|| Lists {
-        first: load(&[
-            include_str!("../../patterns/words/first-names.txt"),
-            include_str!("../../patterns/words/first-names-extra.txt"),
-        ]),
-        last: load(&[
-            include_str!("../../patterns/words/surnames.txt"),
-            include_str!("../../patterns/words/surnames-extra.txt"),
-        ]),
-        name_words: load(&[include_str!("../../patterns/words/name-words.txt")]),
-        places: load(&[
+    LISTS.get_or_init(|| {
+        let places = load(&[
             include_str!("../../patterns/words/cities.txt"),
             include_str!("../../patterns/words/countries.txt"),
-        ]),
-        place_words: load(&[include_str!("../../patterns/words/place-words.txt")]),
-        not_names: load(&[include_str!("../../patterns/words/not-names.txt")]),
-        states: include_str!("../../patterns/words/us-states.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect(),
+        ]);
+        Lists {
+            first: load(&[
+                include_str!("../../patterns/words/first-names.txt"),
+                include_str!("../../patterns/words/first-names-extra.txt"),
+            ]),
+            last: load(&[
+                include_str!("../../patterns/words/surnames.txt"),
+                include_str!("../../patterns/words/surnames-extra.txt"),
+            ]),
+            name_words: load(&[include_str!("../../patterns/words/name-words.txt")]),
+            place_prefixes: prefixes(&places),
+            places,
+            place_words: load(&[include_str!("../../patterns/words/place-words.txt")]),
+            not_names: load(&[include_str!("../../patterns/words/not-names.txt")]),
+            states: include_str!("../../patterns/words/us-states.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect(),
+        }
     })
 }
 
@@ -120,6 +138,11 @@ impl Lists {
     /// A city or country (folded, tokens joined by one space).
     pub fn is_place(&self, folded: &str) -> bool {
         has(&self.places, folded)
+    }
+    /// Whether some place of the gazetteer starts with `folded` and a space (`san`,
+    /// `san luis`): a run of words can only be a place if each shorter part is.
+    pub fn is_place_prefix(&self, folded: &str) -> bool {
+        has(&self.place_prefixes, folded)
     }
     /// A one-word place that is also an English word (Mobile, Orange).
     pub fn is_place_word(&self, folded: &str) -> bool {
@@ -196,6 +219,21 @@ mod tests {
             assert!(list.iter().all(|w| *w == fold(w)));
         }
         assert!(l.last.len() > 20_000 && l.first.len() > 5_000 && l.places.len() > 10_000);
+    }
+
+    #[test]
+    fn place_prefixes_are_the_starts_of_places_of_several_words() {
+        let l = lists();
+        assert!(l.is_place("los dos caminos") && l.is_place("los angeles"));
+        assert!(l.is_place_prefix("los") && l.is_place_prefix("los dos"));
+        assert!(!l.is_place_prefix("los angeles county hall"));
+        assert!(!l.is_place_prefix("los dos caminos") && !l.is_place_prefix("lumbar"));
+        // Every place of several words: each start before a space is a prefix.
+        for place in l.places.iter().filter(|p| p.contains(' ')) {
+            for (at, _) in place.match_indices(' ') {
+                assert!(l.is_place_prefix(&place[..at]), "{place}");
+            }
+        }
     }
 
     #[test]

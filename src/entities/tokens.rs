@@ -44,27 +44,36 @@ pub fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> {
     arena.clear();
     // Folded forms are appended to the arena first and borrowed from it after.
     let mut words: Vec<(Token<'static>, usize, usize)> = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // Bytes are read one by one; only a byte of a multi-byte character is decoded
+    // (the text is nearly all ASCII, and `char_indices` decoded every character).
+    while at < bytes.len() {
+        let (c, len) = char_at(text, at);
         if !c.is_alphabetic() {
+            at += len;
             continue;
         }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, d)) = chars.peek() {
+        let start = at;
+        let mut end = start + len;
+        let mut ascii = len == 1;
+        while let Some(&b) = bytes.get(end) {
+            let (d, d_len) = char_at(text, end);
             if d.is_alphabetic() {
-                end = i + d.len_utf8();
-                chars.next();
+                ascii &= b.is_ascii();
+                end += d_len;
             } else if matches!(d, '\'' | '’' | '-')
-                && text[i + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphabetic)
+                && end + d_len < bytes.len()
+                && char_at(text, end + d_len).0.is_alphabetic()
             {
-                chars.next();
+                // The mark joins the letters around it (O'Neil, García-López).
+                ascii &= b.is_ascii();
+                end += d_len;
             } else {
                 break;
             }
         }
+        at = end;
         let mut word = &text[start..end];
         // Possessive: Smith's → Smith.
         for suffix in ["'s", "’s", "'S", "’S"] {
@@ -76,11 +85,23 @@ pub fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> {
         }
         let mut end = start + word.len();
         let capitalized = c.is_uppercase();
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        let all_caps = letters > 1 && !word.chars().any(char::is_lowercase);
-        let next = text[end..].chars().next();
-        let initial = letters == 1 && capitalized && next == Some('.');
-        let abbrev = matches!(word, "St" | "Mt" | "Ft" | "Ste") && next == Some('.');
+        let (letters, all_caps) = if ascii {
+            let w = word.as_bytes();
+            let letters = w.iter().filter(|b| b.is_ascii_alphabetic()).count();
+            (
+                letters,
+                letters > 1 && !w.iter().any(u8::is_ascii_lowercase),
+            )
+        } else {
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            (
+                letters,
+                letters > 1 && !word.chars().any(char::is_lowercase),
+            )
+        };
+        let next_is_period = bytes.get(end) == Some(&b'.');
+        let initial = letters == 1 && capitalized && next_is_period;
+        let abbrev = matches!(word, "St" | "Mt" | "Ft" | "Ste") && next_is_period;
         if initial || abbrev {
             end += 1;
         }
@@ -107,6 +128,20 @@ pub fn tokenize<'a>(text: &str, arena: &'a mut String) -> Vec<Token<'a>> {
             ..t
         })
         .collect()
+}
+
+/// The character that starts at byte `at` of `text` (a character boundary, before
+/// the end) and its length in bytes; an ASCII byte is not decoded.
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    let b = text.as_bytes()[at];
+    if b.is_ascii() {
+        return (char::from(b), 1);
+    }
+    let c = text[at..]
+        .chars()
+        .next()
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, c.len_utf8())
 }
 
 /// Groups token indices into runs: capitalized words separated only by spaces or
