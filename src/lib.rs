@@ -31,6 +31,7 @@ pub mod grammar;
 pub mod invariants;
 pub mod io;
 pub mod kind;
+pub mod label_lexicon;
 pub mod layout;
 pub mod matcher;
 pub mod neutral;
@@ -51,6 +52,7 @@ pub mod stream;
 pub mod truecase;
 pub mod validate;
 pub mod walk;
+pub mod word_hash;
 
 pub use error::{Error, Result};
 pub use kind::Kind;
