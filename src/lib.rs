@@ -12,9 +12,9 @@
 //! assert_eq!(out.output, "Seen on [DATE-1]; they return [DATE-1].");
 //! ```
 
-// The library never prints: messages go back to the caller as values (the binary
-// prints them).
-#![deny(clippy::print_stdout, clippy::print_stderr)]
+// The library never prints and never exits: messages and failures go back to the
+// caller as values (the binary prints them and picks the exit code).
+#![deny(clippy::print_stdout, clippy::print_stderr, clippy::exit)]
 
 pub mod assess;
 pub mod bulk;
