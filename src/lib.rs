@@ -85,6 +85,8 @@ pub struct Scrubber {
     matcher: Matcher,
     /// Every rule id the library declares, compiled or made by a stage (sorted).
     rule_ids: Vec<Arc<str>>,
+    /// The Safe Harbor class each rule and label of the library declares.
+    hipaa: patterns::HipaaClasses,
 }
 
 impl Scrubber {
@@ -93,6 +95,7 @@ impl Scrubber {
         Ok(Scrubber {
             matcher: Matcher::new(library)?,
             rule_ids: rule_ids(library),
+            hipaa: library.hipaa_classes(),
         })
     }
 
@@ -110,6 +113,7 @@ impl Scrubber {
             Ok(Scrubber {
                 matcher: Matcher::new_parallel(library)?,
                 rule_ids: rule_ids(library),
+                hipaa: library.hipaa_classes(),
             })
         })
     }
@@ -124,6 +128,12 @@ impl Scrubber {
     /// findings added by policies and review decisions.
     pub fn rule_ids(&self) -> &[Arc<str>] {
         &self.rule_ids
+    }
+
+    /// The Safe Harbor class (`hipaa`) each rule and label of the library
+    /// declares, for the coverage checklist.
+    pub fn hipaa_classes(&self) -> &patterns::HipaaClasses {
+        &self.hipaa
     }
 
     /// The compiled matcher.
