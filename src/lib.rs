@@ -67,6 +67,17 @@ use std::sync::Arc;
 /// Ids of findings that policies and review decisions add, beside the library's.
 pub const NON_LIBRARY_RULES: &[&str] = rule_ids::ALL;
 
+/// The Safe Harbor class each rule id declares: the library's, and the ids of
+/// findings made outside it, which leave the class to their kind (`policy.deny`
+/// is no health-plan number for holding the word "policy").
+fn hipaa_classes(library: &Library) -> patterns::HipaaClasses {
+    let mut classes = library.hipaa_classes();
+    for &id in NON_LIBRARY_RULES {
+        classes.entry(Arc::from(id)).or_insert(None);
+    }
+    classes
+}
+
 fn rule_ids(library: &Library) -> Vec<Arc<str>> {
     let mut ids: Vec<Arc<str>> = library
         .rules()
@@ -85,7 +96,7 @@ pub struct Scrubber {
     matcher: Matcher,
     /// Every rule id the library declares, compiled or made by a stage (sorted).
     rule_ids: Vec<Arc<str>>,
-    /// The Safe Harbor class each rule and label of the library declares.
+    /// The Safe Harbor class each id of `rule_ids` declares.
     hipaa: patterns::HipaaClasses,
 }
 
@@ -95,7 +106,7 @@ impl Scrubber {
         Ok(Scrubber {
             matcher: Matcher::new(library)?,
             rule_ids: rule_ids(library),
-            hipaa: library.hipaa_classes(),
+            hipaa: hipaa_classes(library),
         })
     }
 
@@ -113,7 +124,7 @@ impl Scrubber {
             Ok(Scrubber {
                 matcher: Matcher::new_parallel(library)?,
                 rule_ids: rule_ids(library),
-                hipaa: library.hipaa_classes(),
+                hipaa: hipaa_classes(library),
             })
         })
     }
@@ -130,7 +141,7 @@ impl Scrubber {
         &self.rule_ids
     }
 
-    /// The Safe Harbor class (`hipaa`) each rule and label of the library
+    /// The Safe Harbor class (`hipaa`) each rule id of [`Scrubber::rule_ids`]
     /// declares, for the coverage checklist.
     pub fn hipaa_classes(&self) -> &patterns::HipaaClasses {
         &self.hipaa
