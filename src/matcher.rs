@@ -128,7 +128,7 @@ pub struct Matcher {
     /// The widest context window of any rule, in bytes.
     widest_context: usize,
     /// The field labels of the layout stage; their rules are at the end of `rules`.
-    pub(crate) lexicon: crate::layout::Lexicon,
+    pub(crate) lexicon: crate::label_lexicon::Lexicon,
 }
 
 /// Largest compiled size allowed for the combined regex (bytes).
@@ -175,12 +175,12 @@ impl Matcher {
                 },
             });
         }
-        self.lexicon = crate::layout::Lexicon::new(labels.into_iter().zip(first..));
+        self.lexicon = crate::label_lexicon::Lexicon::new(labels.into_iter().zip(first..));
         self
     }
 
     /// The field-label lexicon of the layout stage.
-    pub fn lexicon(&self) -> &crate::layout::Lexicon {
+    pub fn lexicon(&self) -> &crate::label_lexicon::Lexicon {
         &self.lexicon
     }
 
@@ -336,7 +336,7 @@ impl Matcher {
             words_exact: exact.build(false)?,
             longest_match,
             widest_context,
-            lexicon: crate::layout::Lexicon::default(),
+            lexicon: crate::label_lexicon::Lexicon::default(),
         })
     }
 

@@ -104,7 +104,13 @@ impl Assess {
         remaining: &[Finding],
     ) {
         if self.coverage {
-            report.coverage = Some(Coverage::for_file(input, changes, output, remaining));
+            report.coverage = Some(Coverage::for_file(
+                input,
+                changes,
+                output,
+                remaining,
+                &self.rules,
+            ));
         }
         if self.risk {
             report.risk = Some(Risk::assess(output, remaining, &self.rare));

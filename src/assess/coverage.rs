@@ -4,12 +4,14 @@
 //! officer sees what still needs a person.
 
 use crate::kind::Kind;
+use crate::patterns::HipaaClasses;
 use crate::redact::Change;
 use crate::resolve::Finding;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 /// How well casescrub can detect a class.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Detection {
     /// Found by patterns (misses remain possible; see the eval figures).
@@ -62,74 +64,89 @@ pub struct Coverage {
     pub classes: Vec<ClassCount>,
 }
 
-const CLASSES: [(&str, Detection, &str); 18] = [
-    ("Names", Detection::Automatic, "names of the person, relatives, employers and household members"),
-    ("Geographic subdivisions smaller than a state", Detection::Automatic, "the three-digit ZIP exception is not applied: all ZIP digits go"),
-    ("Dates (except year) and ages over 89", Detection::Automatic, ""),
-    ("Telephone numbers", Detection::Automatic, ""),
-    ("Fax numbers", Detection::Automatic, "a number is a fax number when \"fax\" is written just before it"),
-    ("E-mail addresses", Detection::Automatic, ""),
-    ("Social Security numbers", Detection::Automatic, ""),
-    ("Medical record numbers", Detection::Partial, "found when labelled (MRN, medical record) or listed in the roster"),
-    ("Health plan beneficiary numbers", Detection::Partial, "found when labelled (member, plan, policy, Medicare/Medicaid)"),
-    ("Account numbers", Detection::Partial, "found when labelled (account, acct) or a valid card number"),
-    ("Certificate/license numbers", Detection::Partial, "found when labelled (license, certificate, NPI, DEA)"),
-    ("Vehicle identifiers and serial numbers, including license plates", Detection::Partial, "found when labelled (VIN, plate, vehicle)"),
-    ("Device identifiers and serial numbers", Detection::Partial, "found when labelled (device, serial, implant)"),
-    ("Web URLs", Detection::Automatic, ""),
-    ("IP addresses", Detection::Automatic, ""),
-    ("Biometric identifiers", Detection::None, "not in text: count is mentions (fingerprint, voiceprint, retina, biometric); check attachments"),
-    ("Full-face photographs and comparable images", Detection::None, "not in text: count is mentions (photo, image, picture); check attachments"),
-    ("Any other unique identifying number, characteristic or code", Detection::Partial, "claim, case and other labelled numbers; unlabelled codes need a person"),
-];
+/// One class of `safe-harbor.toml`: its name, how it is detected, and which
+/// findings are in it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Class {
+    name: String,
+    detection: Detection,
+    #[serde(default)]
+    note: String,
+    /// Kinds of finding in the class unless a label or the rule says otherwise.
+    #[serde(default)]
+    kinds: Vec<Kind>,
+    /// Kinds of finding a label in `labels` moves into the class.
+    #[serde(default)]
+    label_kinds: Vec<Kind>,
+    /// Words of a label just before a finding (lower case) that name the class.
+    #[serde(default)]
+    labels: Vec<String>,
+}
 
-/// The class (1-18) of a finding of `kind` found by `rule`, with `before` the
-/// text just before it (labels such as "Fax:" or "MRN"); `None` for kinds outside
-/// the 18 (sex, ethnicity, occupation, states, ...).
-pub fn class_of(kind: Kind, rule: &str, before: &str) -> Option<u8> {
-    let ctx = format!("{} {}", rule, before.to_ascii_lowercase());
-    let has = |words: &[&str]| words.iter().any(|w| ctx.contains(w));
-    Some(match kind {
-        Kind::Person | Kind::Org => 1,
-        Kind::Location | Kind::Zip => 2,
-        Kind::Date => 3,
-        Kind::Age => {
-            // Only ages over 89 are among the 18.
-            let n: Option<u32> = rule.rsplit(':').next().and_then(|s| s.parse().ok());
-            match n {
-                Some(n) if n < 90 => return None,
-                _ => 3,
-            }
-        }
-        Kind::Phone if has(&["fax"]) => 5,
-        Kind::Phone => 4,
-        Kind::Email => 6,
-        Kind::Ssn => 7,
-        Kind::Url => 14,
-        Kind::Ip => 15,
-        Kind::Id if has(&["mrn", "medical record", "record no", "record #", "chart"]) => 8,
-        Kind::Id
-            if has(&[
-                "member",
-                "beneficiary",
-                "health plan",
-                "medicaid",
-                "medicare",
-                "subscriber",
-                "policy",
-                "insurance",
-                "group no",
-            ]) =>
-        {
-            9
-        }
-        Kind::Id if has(&["account", "acct", "card", "financial", "iban", "routing"]) => 10,
-        Kind::Id if has(&["licen", "certificate", "npi", "dea", "cert no"]) => 11,
-        Kind::Id if has(&["vin", "vehicle", "plate"]) => 12,
-        Kind::Id if has(&["device", "serial", "implant", "udi"]) => 13,
-        Kind::Id => 18,
-        _ => return None,
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Table {
+    class: Vec<Class>,
+}
+
+/// The 18 classes, in order, read once from `safe-harbor.toml`.
+fn classes() -> &'static [Class] {
+    static CLASSES: OnceLock<Vec<Class>> = OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let table: Table =
+            toml::from_str(include_str!("safe-harbor.toml")).expect("safe-harbor.toml parses");
+        assert_eq!(
+            table.class.len(),
+            18,
+            "safe-harbor.toml holds the 18 classes"
+        );
+        table.class
     })
+}
+
+/// The class (1-18) of a finding of `kind`. `declared` is the `hipaa` class its
+/// rule names, if any; `label` the text just before it ("Fax:", "MRN"), with the
+/// rule id in front when the library does not declare it (a roster's
+/// `case.mrn`). The first class in order that the declaration or a label word
+/// names wins, then the class of the kind; `None` for kinds outside the 18 (sex,
+/// ethnicity, occupation, states, ...). Ages are not looked at here: only ages
+/// over 89 count, which the caller checks.
+pub fn class_of(kind: Kind, declared: Option<u8>, label: &str) -> Option<u8> {
+    let label = label.to_ascii_lowercase();
+    let id = |i: usize| i as u8 + 1;
+    let table = classes();
+    table
+        .iter()
+        .enumerate()
+        .find(|(i, c)| {
+            declared == Some(id(*i))
+                || (c.label_kinds.contains(&kind) && c.labels.iter().any(|w| label.contains(w)))
+        })
+        .or_else(|| {
+            table
+                .iter()
+                .enumerate()
+                .find(|(_, c)| c.kinds.contains(&kind))
+        })
+        .map(|(i, _)| id(i))
+}
+
+/// The class of one finding: `rule` made it, `before` is the text just before it.
+fn class_of_finding(
+    rules: &HipaaClasses,
+    kind: Kind,
+    rule: &str,
+    before: &str,
+    age_over_89: bool,
+) -> Option<u8> {
+    if kind == Kind::Age && !age_over_89 {
+        return None;
+    }
+    match rules.get(rule) {
+        Some(declared) => class_of(kind, *declared, before),
+        None => class_of(kind, None, &format!("{rule} {before}")),
+    }
 }
 
 /// The 30 bytes before `start` (on a character boundary).
@@ -200,21 +217,20 @@ fn mentions(text: &str) -> (usize, usize) {
 
 impl Coverage {
     /// The checklist for one file: `changes` applied to `input`, and `remaining`,
-    /// the findings of a scan of `output`.
+    /// the findings of a scan of `output`; `rules` holds the class each rule of the
+    /// library declares ([`crate::Scrubber::hipaa_classes`]).
     pub fn for_file(
         input: &str,
         changes: &[Change],
         output: &str,
         remaining: &[Finding],
+        rules: &HipaaClasses,
     ) -> Coverage {
         let mut cov = Coverage::empty();
         for c in changes {
-            let rule = if c.kind == Kind::Age && !age_over_89(&c.original) {
-                "age:0"
-            } else {
-                &c.rule
-            };
-            if let Some(id) = class_of(c.kind, rule, before(input, c.start)) {
+            let over_89 = age_over_89(&c.original);
+            let before = before(input, c.start);
+            if let Some(id) = class_of_finding(rules, c.kind, &c.rule, before, over_89) {
                 cov.classes[id as usize - 1].removed += 1;
             }
         }
@@ -223,12 +239,9 @@ impl Coverage {
             if f.kind == Kind::Date && permitted_year(text) {
                 continue;
             }
-            let rule = if f.kind == Kind::Age && !age_over_89(text) {
-                "age:0"
-            } else {
-                &f.rule
-            };
-            if let Some(id) = class_of(f.kind, rule, before(output, f.start)) {
+            let over_89 = age_over_89(text);
+            let before = before(output, f.start);
+            if let Some(id) = class_of_finding(rules, f.kind, &f.rule, before, over_89) {
                 cov.classes[id as usize - 1].remaining += 1;
             }
         }
@@ -247,17 +260,17 @@ impl Coverage {
             basis: BASIS,
             residue: Vec::new(),
             needs_review: Vec::new(),
-            classes: CLASSES
+            classes: classes()
                 .iter()
                 .enumerate()
-                .map(|(i, (class, detection, note))| ClassCount {
+                .map(|(i, c)| ClassCount {
                     id: i as u8 + 1,
-                    class,
-                    detection: *detection,
+                    class: &c.name,
+                    detection: c.detection,
                     found: 0,
                     removed: 0,
                     remaining: 0,
-                    note,
+                    note: &c.note,
                 })
                 .collect(),
         }
@@ -293,16 +306,40 @@ mod tests {
     use super::*;
 
     #[test]
-    fn classes_from_kind_rule_and_label() {
-        assert_eq!(class_of(Kind::Phone, "phone.nanp", "Fax: "), Some(5));
-        assert_eq!(class_of(Kind::Phone, "phone.nanp", "Tel: "), Some(4));
-        assert_eq!(class_of(Kind::Id, "id.labelled", "MRN: "), Some(8));
-        assert_eq!(class_of(Kind::Id, "case.mrn", ""), Some(8));
-        assert_eq!(class_of(Kind::Id, "id.labelled", "Member ID "), Some(9));
-        assert_eq!(class_of(Kind::Id, "case.claim-number", "Claim "), Some(18));
-        assert_eq!(class_of(Kind::Gender, "gender.pronoun", ""), None);
-        assert_eq!(class_of(Kind::Age, "age:0", ""), None);
-        assert_eq!(class_of(Kind::Age, "age.year-old", ""), Some(3));
+    fn classes_from_kind_declaration_and_label() {
+        // The kind's class; a label word moves a finding; the rule's own class.
+        assert_eq!(class_of(Kind::Phone, None, "Fax: "), Some(5));
+        assert_eq!(class_of(Kind::Phone, None, "Tel: "), Some(4));
+        assert_eq!(class_of(Kind::Id, None, "MRN: "), Some(8));
+        assert_eq!(class_of(Kind::Id, None, "Member ID "), Some(9));
+        assert_eq!(class_of(Kind::Id, None, "Claim "), Some(18));
+        assert_eq!(class_of(Kind::Id, Some(10), "Claim "), Some(10));
+        // An earlier class named by the label wins over the declaration, a later one not.
+        assert_eq!(class_of(Kind::Id, Some(10), "MRN "), Some(8));
+        assert_eq!(class_of(Kind::Id, Some(10), "License "), Some(10));
+        // A label word counts only for the kinds it may move.
+        assert_eq!(class_of(Kind::Date, None, "Fax sent "), Some(3));
+        assert_eq!(class_of(Kind::Person, None, "Member "), Some(1));
+        assert_eq!(class_of(Kind::Gender, None, ""), None);
+        assert_eq!(class_of(Kind::Age, None, ""), Some(3));
+    }
+
+    #[test]
+    fn the_rules_of_the_library_name_their_class() {
+        let scrubber = crate::Scrubber::with_default_patterns().unwrap();
+        let rules = scrubber.hipaa_classes();
+        let of = |kind, rule: &str, before: &str| class_of_finding(rules, kind, rule, before, true);
+        // Card numbers are account numbers by their rule, without a label.
+        assert_eq!(of(Kind::Id, "id.card-number", ""), Some(10));
+        assert_eq!(of(Kind::Id, "id.labelled", "MRN: "), Some(8));
+        // A roster's identifier is read by its label (the id the roster made).
+        assert_eq!(of(Kind::Id, "case.mrn", ""), Some(8));
+        assert_eq!(of(Kind::Id, "case.claim-number", "Claim "), Some(18));
+        assert_eq!(
+            class_of_finding(rules, Kind::Age, "age.yo", "", false),
+            None
+        );
+        assert_eq!(of(Kind::Age, "age.year-old", ""), Some(3));
     }
 
     #[test]
@@ -316,7 +353,7 @@ mod tests {
             3,
             "{remaining:?}"
         );
-        let cov = Coverage::for_file(output, &[], output, &remaining);
+        let cov = Coverage::for_file(output, &[], output, &remaining, scrubber.hipaa_classes());
         // 1920 is more than 89 years back, and a month with its year is a date
         // element: both still count; 1961 alone does not.
         assert_eq!(cov.classes[2].remaining, 2, "{:?}", cov.classes[2]);

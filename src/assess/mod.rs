@@ -18,9 +18,19 @@ pub struct Assess {
     pub risk: bool,
     /// Rare diagnoses for the risk rules (`--rare FILE`).
     pub rare: RareList,
+    /// The Safe Harbor class each rule of the run's library declares
+    /// ([`crate::Scrubber::hipaa_classes`]); empty, every rule id is read as a label.
+    pub rules: crate::patterns::HipaaClasses,
 }
 
 impl Assess {
+    /// The same assessments with the Safe Harbor classes the rules of the run's
+    /// library declare ([`crate::Scrubber::hipaa_classes`]).
+    pub fn with_rules(mut self, rules: &crate::patterns::HipaaClasses) -> Self {
+        self.rules = rules.clone();
+        self
+    }
+
     /// Whether anything is assessed.
     pub fn any(&self) -> bool {
         self.coverage || self.risk

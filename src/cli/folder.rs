@@ -32,7 +32,10 @@ pub fn run(args: RedactArgs, plan: FolderPlan, scrubber: &Scrubber) -> Result<i3
         manifest: manifest.clone(),
         report: args.report.clone(),
         policy_name: Some(prepared.policy.name().to_string()),
-        assess: args.assess.assess(args.report.as_deref())?,
+        assess: args
+            .assess
+            .assess(args.report.as_deref())?
+            .map(|a| a.with_rules(scrubber.hipaa_classes())),
     };
     let bar = Bar::new(!args.bulk.quiet && std::io::stderr().is_terminal());
     let (vault_path, vault) = match &mut prepared.vault {

@@ -35,7 +35,10 @@ fn redact_file(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
     let decisions = load_decisions(args.decisions.as_deref())?;
     let case = args.detection.case.case()?;
     prepared.secrets.anchor = args.detection.case.anchor(&case, &mut prepared.policy)?;
-    let assess = args.assess.assess(args.report.as_deref())?;
+    let assess = args
+        .assess
+        .assess(args.report.as_deref())?
+        .map(|a| a.with_rules(scrubber.hipaa_classes()));
     // Streamed in bounded memory, unless the whole text is needed: a diff, a vault
     // (which records the output's SHA-256), a case roster, reviewer decisions or a
     // coverage/risk assessment.

@@ -46,7 +46,10 @@ pub fn review(args: ReviewArgs) -> Result<i32> {
     let decisions = load_decisions(args.decisions.as_deref())?;
     let mut numbering = casescrub::Numbering::new(&args.placeholder);
     let detector = super::setup::Detector::new(&args.detection, &mut numbering)?;
-    let assess = args.assess.assessments()?;
+    let assess = args
+        .assess
+        .assessments()?
+        .map(|a| a.with_rules(detector.scrubber.hipaa_classes()));
     let engine = detector.engine(&args.detection);
     let mut page = PageBuilder::new(engine.as_ref(), decisions.as_ref(), assess);
     for input in &inputs {

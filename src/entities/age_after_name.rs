@@ -5,8 +5,8 @@
 //! Census list followed by an age in parentheses ("Sofia (4)") is a person too,
 //! found or not.
 
-use super::finding;
 use super::lists::lists;
+use super::span::finding;
 use super::tokens::Token;
 use crate::kind::Kind;
 use crate::resolve::Finding;

@@ -3,38 +3,13 @@
 //! plus layout and kinship context).
 
 use super::lists::{lists, Lists, Set};
+pub use super::span::{Ctx, Span};
 use super::tokens::Token;
 use super::vocab::vocab;
 use crate::kind::Kind;
 
-/// A span found by the entity pass.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Span {
-    /// Byte offset of the first byte.
-    pub start: usize,
-    /// Byte offset past the last byte.
-    pub end: usize,
-    /// What it is.
-    pub kind: Kind,
-    /// Rule id for the report.
-    pub rule: &'static str,
-}
-
 fn has(list: &Set, word: &str) -> bool {
     list.contains(word)
-}
-
-/// Everything the run classifier needs about the document.
-pub struct Ctx<'a> {
-    /// The whole text.
-    pub text: &'a str,
-    /// Every word of the text.
-    pub tokens: &'a [Token<'a>],
-    /// Per token: covered by an earlier finding (`Some(soft)`: soft findings may be
-    /// replaced by an organisation).
-    pub cover: &'a [Option<bool>],
-    /// Per token: its line is written in capitals (see [`super::position::caps_lines`]).
-    pub caps: &'a [bool],
 }
 
 impl Ctx<'_> {

@@ -12,14 +12,15 @@ pub mod lexicon;
 pub mod lists;
 mod position;
 pub use position::{in_lexicon, is_safe};
+mod span;
 mod tokens;
 pub mod vocab;
 
 use crate::kind::Kind;
-use crate::matcher::DefaultAction;
 use crate::resolve::Finding;
 use classify::{Ctx, Span};
 use lists::lists;
+use span::{finding, sentence_start};
 use std::collections::HashMap;
 use std::sync::Arc;
 use tokens::Token;
@@ -192,17 +193,6 @@ fn cover_of(tokens: &[Token], found: &[Finding]) -> Vec<Option<bool>> {
                 .map(|f| soft(f.kind))
         })
         .collect()
-}
-
-fn finding(start: usize, end: usize, kind: Kind, rule: &'static str) -> Finding {
-    Finding {
-        start,
-        end,
-        kind,
-        rule: Arc::from(rule),
-        action: DefaultAction::Placeholder,
-        key: None,
-    }
 }
 
 /// The words of a name that identify it: capitalized, not initials, not vocabulary.
@@ -411,15 +401,6 @@ fn tokens_in(tokens: &[Token], start: usize, end: usize) -> std::ops::Range<usiz
 
 fn join_folded(words: &[&Token]) -> String {
     words.iter().map(|t| t.folded).collect::<Vec<_>>().join(" ")
-}
-
-/// Whether the word at `start` begins a sentence or a line.
-fn sentence_start(text: &str, start: usize) -> bool {
-    text[..start]
-        .trim_end_matches([' ', '\t'])
-        .chars()
-        .next_back()
-        .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n' | '\r' | '"' | '“'))
 }
 
 #[cfg(test)]

@@ -4,9 +4,9 @@
 //! population name lexicons. In such a position a word is a name unless it is
 //! known to be safe vocabulary (common English, clinical, legal words).
 
-use super::classify::{Ctx, Span};
 use super::lexicon::{COMMUNITY_NAMES, FIRST_NAMES, SAFE_TERMS, SAFE_WORDS, SURNAMES};
 use super::lists::{Lists, Set};
+use super::span::{Ctx, Span};
 use super::tokens::Token;
 use super::vocab::vocab;
 use crate::kind::Kind;
@@ -183,7 +183,7 @@ pub fn positional(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &
                     let lexicon_word = in_lexicon(l, t.folded) && !l.is_stop(t.folded);
                     let allow_words = match cue {
                         Cue::Title => true,
-                        Cue::Role { kin } => kin && !super::sentence_start(ctx.text, t.start),
+                        Cue::Role { kin } => kin && !super::span::sentence_start(ctx.text, t.start),
                     };
                     nameish(ctx, l, run[q]).is_some() || allow_words && lexicon_word
                 };

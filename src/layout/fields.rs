@@ -6,8 +6,8 @@
 //! by a colon, a dot leader, or a separator before its value cell; or, in a
 //! header block, a label at the start of the line and one space.
 
-use super::lexicon::{LabelId, Lexicon, Shape, MAX_BYTES, MAX_WORDS};
 use super::lines::{bullet_len, Cell};
+use crate::label_lexicon::{LabelId, Lexicon, Shape, MAX_BYTES, MAX_WORDS};
 
 /// A label and the raw text of its value (before the kind's bound is applied).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,17 +7,16 @@
 //! finds `Label: value` forms on the other lines, [`blocks`] finds signers and
 //! caption parties, [`values`] bounds each value by its kind, and [`apply`]
 //! merges the values with the pattern findings. The labels come from the
-//! `[[label]]` tables of the pattern library ([`lexicon`]).
+//! `[[label]]` tables of the pattern library ([`crate::label_lexicon`]).
 
 pub mod apply;
 pub mod blocks;
 pub mod fields;
-pub mod lexicon;
 pub mod lines;
 pub mod tables;
 pub mod values;
 
-pub use lexicon::{Label, LabelId, Lexicon, Shape};
+pub use crate::label_lexicon::{Label, LabelId, Lexicon, Shape};
 
 use crate::kind::Kind;
 use lines::Cell;

@@ -3,8 +3,8 @@
 //! a `|---|` rule), tab-separated and space-aligned columns, and comma-separated
 //! rows.
 
-use super::lexicon::{LabelId, Lexicon, MAX_BYTES};
 use super::lines::{is_blank, is_rule, Cell};
+use crate::label_lexicon::{LabelId, Lexicon, MAX_BYTES};
 
 /// How the columns of a table are set apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

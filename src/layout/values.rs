@@ -6,8 +6,8 @@
 //! sentence ("(", ";", " - ", a lower-case function word, a pronoun), and each
 //! kind keeps at most a few words: a name is a name-shaped run, an age its number.
 
-use super::lexicon::Shape;
 use crate::kind::Kind;
+use crate::label_lexicon::Shape;
 
 /// Values that say nothing, compared lower case without a final period.
 const NOTHING: &[&str] = &[

@@ -14,6 +14,11 @@ use crate::error::{Error, Result};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// The HIPAA Safe Harbor class each rule id of a library declares (its `hipaa`
+/// field), `None` for a rule that leaves it to its kind; ids not here (a case
+/// roster's) are read as labels by the coverage checklist.
+pub type HipaaClasses = BTreeMap<std::sync::Arc<str>, Option<u8>>;
+
 /// One pattern file: a list of rules.
 #[derive(Debug, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -261,6 +266,14 @@ impl Library {
         self.labels.values()
     }
 
+    /// The Safe Harbor class every rule and label declares (labels leave it to
+    /// their kind).
+    pub fn hipaa_classes(&self) -> HipaaClasses {
+        let rules = self.rules().map(|r| (r.id.as_str(), r.hipaa));
+        let labels = self.labels().map(|l| (l.id.as_str(), None));
+        rules.chain(labels).map(|(id, c)| (id.into(), c)).collect()
+    }
+
     /// The rule with this id, if any.
     pub fn get(&self, id: &str) -> Option<&RuleSpec> {
         self.rules.get(id)
@@ -347,6 +360,25 @@ mod tests {
             Some("K'iche'".into())
         );
         assert_eq!(found(&["Mam"], "Mammoth"), None);
+    }
+
+    #[test]
+    fn a_safe_harbor_class_outside_1_to_18_is_an_error() {
+        let rule = |class: u8| {
+            format!(
+                "[[rule]]\nid = \"id.x\"\nkind = \"ID\"\nhipaa = {class}\ndescription = \"x\"\n\
+                 regex = 'X[0-9]+'\nexamples = {{ match = [\"X12\"] }}\n"
+            )
+        };
+        let none = |_: &str| None;
+        let mut lib = Library::default();
+        lib.add_file("ok.toml", &rule(10), false, &none).unwrap();
+        assert_eq!(lib.hipaa_classes().get("id.x"), Some(&Some(10)));
+        let err = Library::default()
+            .add_file("bad.toml", &rule(19), false, &none)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("bad.toml") && err.contains("1 to 18"), "{err}");
     }
 
     #[test]

@@ -46,6 +46,11 @@ pub struct RuleSpec {
     /// examples run through the whole detector.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stage: Option<Stage>,
+    /// The HIPAA Safe Harbor class (1-18, 45 CFR 164.514(b)(2)(i)) of this rule's
+    /// findings when it is not its kind's (`src/assess/safe-harbor.toml` gives each
+    /// kind's class and the label words that move a finding).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hipaa: Option<u8>,
     /// Lifecycle: `stable` (the default), `preview` or `deprecated`.
     #[serde(default, skip_serializing_if = "Status::is_stable")]
     pub status: Status,
@@ -202,6 +207,11 @@ impl RuleSpec {
     pub fn check(&self) -> Result<(), String> {
         if self.id.trim().is_empty() {
             return Err("`id` is empty".into());
+        }
+        if let Some(class) = self.hipaa.filter(|c| !(1..=18).contains(c)) {
+            return Err(format!(
+                "`hipaa = {class}`: a Safe Harbor class is a number from 1 to 18"
+            ));
         }
         let sources = self.regex.is_some() as u8
             + (!self.words.is_empty()) as u8

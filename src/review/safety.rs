@@ -313,7 +313,13 @@ mod tests {
         let left = "Seen by Dr. Maria Lopez on 6/18/02.";
         let found = scrubber.detect(left);
         let file = FileSafety {
-            coverage: Some(Coverage::for_file(left, &[], left, &found)),
+            coverage: Some(Coverage::for_file(
+                left,
+                &[],
+                left,
+                &found,
+                &Default::default(),
+            )),
             risk: Some(Risk::assess(left, &found, &Default::default())),
         };
         assert_eq!(
@@ -321,7 +327,7 @@ mod tests {
             ", <span class=\"remaining\">2 Safe Harbor identifier(s) remaining</span>"
         );
         let none = FileSafety {
-            coverage: Some(Coverage::for_file("", &[], "", &[])),
+            coverage: Some(Coverage::for_file("", &[], "", &[], &Default::default())),
             risk: None,
         };
         assert_eq!(index_note(&none), "");
@@ -329,7 +335,7 @@ mod tests {
 
     #[test]
     fn checklist_has_18_rows_and_marks_what_needs_a_person() {
-        let none = Coverage::for_file("", &[], "", &[]);
+        let none = Coverage::for_file("", &[], "", &[], &Default::default());
         let html = coverage_table(&none);
         assert_eq!(html.matches("<tr data-class=").count(), 18);
         assert!(html.contains("<tr data-class=\"16\" class=\"undetectable\">"));

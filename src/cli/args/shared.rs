@@ -273,6 +273,7 @@ impl AssessArgs {
             coverage: self.coverage,
             risk,
             rare,
+            rules: Default::default(),
         }))
     }
 }

@@ -1,15 +1,16 @@
 //! The label lexicon: every spelling of every field label of the pattern
-//! library, normalized once into one hash map.
+//! library, normalized once into one hash map. The matcher compiles it with the
+//! rest of the library; the layout stage looks cells up in it.
 
-use crate::entities::lists::WordHasher;
 use crate::kind::Kind;
 use crate::patterns::LabelSpec;
+use crate::word_hash::WordHasher;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
-/// How a value under a label is bounded (see [`super::values`]).
+/// How a value under a label is bounded (the layout stage's `values` module reads it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
     /// The default bound of the label's kind.
