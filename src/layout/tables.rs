@@ -96,7 +96,7 @@ pub fn header(text: &str, line: &str, cells: &[Cell], lex: &Lexicon) -> Option<T
             // A table of measurements is read too: its cells are kept.
             let label = lex.label(l);
             identifying |= label.kind != crate::kind::Kind::Allow
-                || label.shape == super::lexicon::Shape::Measurement;
+                || label.shape == super::Shape::Measurement;
         }
         columns.push(Column {
             label,
