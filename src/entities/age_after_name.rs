@@ -129,8 +129,16 @@ const UNITS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
 ];
 const TEENS: &[&str] = &[
-    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
 const TENS: &[&str] = &[
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
@@ -176,7 +184,10 @@ mod tests {
         let text = "the minors, Juan Carlos (5 years) and Itzel (17 months), are well";
         assert_eq!(found(text, &["Juan Carlos", "Itzel"]), ["5", "17"]);
         let text = "Ana Ruiz, nineteen, and Luis Ruiz, eleven; both";
-        assert_eq!(found(text, &["Ana Ruiz", "Luis Ruiz"]), ["nineteen", "eleven"]);
+        assert_eq!(
+            found(text, &["Ana Ruiz", "Luis Ruiz"]),
+            ["nineteen", "eleven"]
+        );
     }
 
     #[test]
