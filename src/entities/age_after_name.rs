@@ -66,7 +66,6 @@ pub fn ages(text: &str, found: &[Finding], tokens: &[Token]) -> Vec<Finding> {
 /// The byte span of an age written at `at` (just after a name): `, 52,` or ` (4)`.
 fn age_at(text: &str, at: usize) -> Option<(usize, usize)> {
     let rest = &text[at..];
-    let bytes = rest.as_bytes();
     let (open, close): (usize, &[&str]) = if rest.starts_with(", ") {
         (
             2,
@@ -75,29 +74,75 @@ fn age_at(text: &str, at: usize) -> Option<(usize, usize)> {
             ],
         )
     } else if rest.starts_with(" (") {
-        (2, &[")"])
+        (2, PAREN_CLOSE)
     } else if rest.starts_with('(') {
-        (1, &[")"])
+        (1, PAREN_CLOSE)
     } else {
         return None;
     };
-    let digits = bytes[open..]
-        .iter()
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    if !(1..=3).contains(&digits) || bytes[open] == b'0' {
-        return None;
-    }
-    let number: u32 = rest[open..open + digits].parse().ok()?;
+    let (len, number) = number_at(&rest[open..])?;
     if number > OLDEST {
         return None;
     }
-    let after = &rest[open + digits..];
+    let after = &rest[open + len..];
     close
         .iter()
         .any(|c| after.starts_with(c))
-        .then_some((at + open, at + open + digits))
+        .then_some((at + open, at + open + len))
 }
+
+/// What may close an age in parentheses: "(4)", "(5 years)", "(17 months)".
+const PAREN_CLOSE: &[&str] = &[")", " years)", " yrs)", " y/o)", " months)", " mos)"];
+
+/// The length and value of a number at the start of `s`: one to three digits
+/// not led by a zero ("52"), or an age in words ("sixty-four", "Fifty", "nine").
+fn number_at(s: &str) -> Option<(usize, u32)> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        if digits > 3 || s.starts_with('0') {
+            return None;
+        }
+        return Some((digits, s[..digits].parse().ok()?));
+    }
+    let word_len = |s: &str| s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let first = &s[..word_len(s)];
+    let lower = first.to_ascii_lowercase();
+    if let Some(tens) = TENS.iter().position(|w| *w == lower) {
+        let tens = 20 + 10 * tens as u32;
+        if let Some(rest) = s[first.len()..].strip_prefix('-') {
+            let unit = &rest[..word_len(rest)];
+            if let Some(u) = UNITS.iter().position(|w| w.eq_ignore_ascii_case(unit)) {
+                return Some((first.len() + 1 + unit.len(), tens + u as u32 + 1));
+            }
+        }
+        return Some((first.len(), tens));
+    }
+    UNITS
+        .iter()
+        .chain(TEENS)
+        .position(|w| *w == lower)
+        .map(|i| (first.len(), i as u32 + 1))
+}
+
+/// Number words of ages: one to nine, ten to nineteen, the tens from twenty.
+const UNITS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
+const TEENS: &[&str] = &[
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
 
 #[cfg(test)]
 mod tests {
@@ -128,6 +173,29 @@ mod tests {
         assert_eq!(found(text, &[]), ["Sofia", "4", "Mateo", "7"]);
         let text = "Ana Ruiz, 34 years old, and Luis Ruiz, 36; both";
         assert_eq!(found(text, &["Ana Ruiz", "Luis Ruiz"]), ["34", "36"]);
+    }
+
+    #[test]
+    fn ages_in_words_and_with_a_unit_in_parentheses() {
+        let text = "Miss Cuevas Dhillon, sixty-four, was seen";
+        assert_eq!(found(text, &["Cuevas Dhillon"]), ["sixty-four"]);
+        let text = "seen: Fernando Adeyemi, Forty, also spoke";
+        assert_eq!(found(text, &["Fernando Adeyemi"]), ["Forty"]);
+        let text = "the minors, Juan Carlos (5 years) and Itzel (17 months), are well";
+        assert_eq!(found(text, &["Juan Carlos", "Itzel"]), ["5", "17"]);
+        let text = "Ana Ruiz, nineteen, and Luis Ruiz, eleven; both";
+        assert_eq!(
+            found(text, &["Ana Ruiz", "Luis Ruiz"]),
+            ["nineteen", "eleven"]
+        );
+    }
+
+    #[test]
+    fn words_after_a_name_that_are_no_age_are_left() {
+        // "one" of a list, a word that starts like a number, a count with a noun.
+        assert!(found("Maria Lopez, one of the", &["Maria Lopez"]).is_empty());
+        assert!(found("Maria Lopez, tenant, filed", &["Maria Lopez"]).is_empty());
+        assert!(found("Maria Lopez (two children)", &["Maria Lopez"]).is_empty());
     }
 
     #[test]

@@ -196,3 +196,75 @@ fn coordinated_agreement_is_one_change_and_settled() {
     let again = s.redact(&red.output, &mut casescrub::Numbering::default());
     assert!(again.changes.is_empty(), "{:?}", again.changes);
 }
+
+#[test]
+fn issue_15_more_spellings_of_one_date_get_one_placeholder() {
+    let text = "Injured on Sunday, March 4, 2018; seen March 4, 2018, 3/4/2018 and \
+                4 Mar 18. Filed dec 2, 2023 (2 dec 23; Dec 2, 2023). Married in dec '15, \
+                December 2015.\n";
+    let out = redact(text);
+    let dates = placeholders(&out, "DATE");
+    assert_eq!(dates.len(), 9, "{out}");
+    assert!(dates[..4].iter().all(|d| d == &dates[0]), "{out}");
+    assert!(dates[4..7].iter().all(|d| d == &dates[4]), "{out}");
+    assert!(dates[7..].iter().all(|d| d == &dates[7]), "{out}");
+    assert_ne!(dates[0], dates[4], "{out}");
+    assert_ne!(dates[4], dates[7], "{out}");
+}
+
+#[test]
+fn issue_15_entry_stamps_and_ranges() {
+    let out = redact("note\n4/23 0350H RT: a&ox3.\npt on unit 12/4/2019-12/15/2019, d/c home.\n");
+    for gone in ["4/23", "0350H", "12/4/2019", "12/15/2019", "2019-12"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert!(out.contains("] RT: a&ox3."), "{out}");
+}
+
+#[test]
+fn issue_15_identifier_noun_phrases() {
+    let out = redact(
+        "Her Medi-Cal number is 76233478V; the case number is 3745-7913-10. \
+         His employee badge number is #56061. Emergency response referral R719785 \
+         was assigned. Policy PL-58926-81 applies.\nCLM #: 2248 3479 38\n\
+         Med Rec No.: 356-137-255\nCourt of Appeal No. JD52937\n(Super. Ct. No. JD96955)\n",
+    );
+    for gone in [
+        "76233478V",
+        "3745-7913-10",
+        "#56061",
+        "56061",
+        "R719785",
+        "PL-58926-81",
+        "2248",
+        "3479",
+        "356-137-255",
+        "JD52937",
+        "JD96955",
+    ] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+}
+
+#[test]
+fn issue_15_ages_genders_and_phones() {
+    let out = redact(
+        "The injured worker is a seventy-eight y/o M who was 52 years old at the date \
+         of injury and 58 today. MISS OKONKWO WAS CREDIBLE. Please call me at \
+         0494 92 82 32 or call mrs. Ruiz at 5595550149.\nEdad: 32\n",
+    );
+    for gone in [
+        "seventy-eight",
+        " M who",
+        "58 today",
+        "MISS",
+        "0494 92 82 32",
+        "5595550149",
+        "32\n",
+    ] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    // The verb "miss" and clinical numbers after a calling cue stay.
+    let kept = "Did not miss work. Call if BP 128/76 or HR in the 90s.\n";
+    assert_eq!(redact(kept), kept);
+}
