@@ -5,7 +5,9 @@
 //! line (`Moga California 94967`, `pago pago washington 93900`, `Woodlake Calif.
 //! 95636`), or in prose the town after a comma or `in` (`..., Pago Pago on July
 //! 10`, `... rd. in tamale at the time`), with its state and ZIP. A city is any
-//! one to four words there; in prose it must end where a clause does.
+//! one to four words there; in prose it must end where a clause does. A state or
+//! a foreign region after a comma vouches for the town before it when a place
+//! cue comes first (`in King City, California`, `born in Zacatepec, Puebla`).
 
 use super::lists::fold;
 use super::vocab::vocab;
@@ -22,6 +24,8 @@ pub const STATE: &str = "state.address-line";
 pub const ZIP: &str = "zip.address-line";
 /// Rule id: a unit line of an address block (`Suite 501` on its own line).
 pub const UNIT: &str = "address.unit-line";
+/// Rule id: the town before a state or region after a place cue.
+pub const TOWN: &str = "place.before-region";
 
 /// The regular expressions of this module, compiled once.
 struct Shapes {
@@ -220,6 +224,7 @@ fn finding(start: usize, end: usize, kind: Kind, rule: &str) -> Finding {
 /// becomes findings. A new finding never overlaps an old one except a PERSON
 /// finding wholly inside a city, which it replaces.
 pub fn complete(text: &str, found: &mut Vec<Finding>) {
+    towns_before_regions(text, found);
     if !found.iter().any(is_street) {
         return;
     }
@@ -272,6 +277,84 @@ pub fn complete(text: &str, found: &mut Vec<Finding>) {
         }
         if let Some((a, b)) = c.zip {
             added.push(finding(a, b, Kind::Zip, ZIP));
+        }
+    }
+    merge(found, added);
+}
+
+/// Whether `f` is a state or a foreign region that may follow a town and a comma.
+fn is_region(f: &Finding) -> bool {
+    matches!(
+        &*f.rule,
+        "state.name" | "state.abbreviation" | "place.region"
+    )
+}
+
+/// The words a cue ends before a town: `in`, `from`, `near`, `to`, `of`.
+fn place_cue(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "in" | "from" | "near" | "to" | "of" | "outside"
+    )
+}
+
+/// `in King City, California`, `born in Zacatepec, Puebla`: one to three words
+/// after a place cue and before `, STATE` (or a region) are a town when they are
+/// capitalised in a line that has case, or when one is not common English or the
+/// gazetteer holds them.
+fn towns_before_regions(text: &str, found: &mut Vec<Finding>) {
+    let l = super::lists::lists();
+    let v = vocab();
+    let mut added = Vec::new();
+    for f in found.iter().filter(|f| is_region(f)) {
+        let Some(head) = text[..f.start].strip_suffix(", ") else {
+            continue;
+        };
+        let line = &head[head.rfind('\n').map_or(0, |p| p + 1)..];
+        let caseless =
+            !line.chars().any(char::is_lowercase) || !line.chars().any(char::is_uppercase);
+        // Words backwards from the comma.
+        let mut end = head.len();
+        let town_end = end;
+        for n in 1..=3 {
+            let before = &head[..end];
+            let word_start = before
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+                .last()
+                .map(|(i, _)| i);
+            let Some(ws) = word_start else { break };
+            let word = &before[ws..];
+            let w = fold(word);
+            if v.clause_words.contains(&w) && !matches!(w.as_str(), "de" | "del" | "la") {
+                break;
+            }
+            let cue_text = before[..ws].strip_suffix(' ');
+            let Some(cue_text) = cue_text else { break };
+            let cue_start = cue_text
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphabetic())
+                .last()
+                .map_or(cue_text.len(), |(i, _)| i);
+            let cue = &cue_text[cue_start..];
+            if place_cue(cue) {
+                let town = &head[ws..town_end];
+                let words: Vec<String> = town.split_whitespace().map(fold).collect();
+                let known = l.is_place(&words.join(" "));
+                let capitalised = town
+                    .split_whitespace()
+                    .all(|x| x.starts_with(char::is_uppercase) || matches!(x, "de" | "del" | "la"));
+                let distinctive = words.iter().any(|x| !super::position::is_safe(l, x));
+                let first_ok = !v.not_residence.contains(&words[0]);
+                if first_ok && (known || distinctive || capitalised && !caseless) {
+                    added.push(finding(ws, town_end, Kind::Location, TOWN));
+                }
+                break;
+            }
+            let _ = n;
+            end = ws - 1;
         }
     }
     merge(found, added);
@@ -417,6 +500,58 @@ mod tests {
                 "21979 Los Robles Avenue"
             ),
             ["21979 Los Robles Avenue", "Chowchilla", "Calif", "93101"]
+        );
+    }
+
+    /// The texts of the findings `complete` makes before a region finding.
+    fn before_region(text: &str, region: &str, rule: &str) -> Vec<String> {
+        let start = text.find(region).expect("region in text");
+        let mut found = vec![finding(start, start + region.len(), Kind::State, rule)];
+        complete(text, &mut found);
+        found
+            .iter()
+            .map(|f| text[f.start..f.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn towns_before_a_state_or_region_after_a_place_cue() {
+        assert_eq!(
+            before_region(
+                "a packer in King City, California.",
+                "California",
+                "state.name"
+            ),
+            ["King City", "California"]
+        );
+        assert_eq!(
+            before_region("born in Zacatepec, Puebla, and", "Puebla", "place.region"),
+            ["Zacatepec", "Puebla"]
+        );
+        assert_eq!(
+            before_region(
+                "for smith ranch in hagåtña, texas. phalen",
+                "texas",
+                "state.name"
+            ),
+            ["hagåtña", "texas"]
+        );
+        // No cue, a clause word, or common words in a caseless line: no town.
+        assert_eq!(
+            before_region("Then King City, California.", "California", "state.name"),
+            ["California"]
+        );
+        assert_eq!(
+            before_region(
+                "she was in pain, California law says",
+                "California",
+                "state.name"
+            ),
+            ["California"]
+        );
+        assert_eq!(
+            before_region("he lives in fear, texas is far", "texas", "state.name"),
+            ["texas"]
         );
     }
 
