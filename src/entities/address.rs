@@ -230,13 +230,30 @@ pub fn complete(text: &str, found: &mut Vec<Finding>) {
     }
     let s = shapes();
     let mut added: Vec<Finding> = Vec::new();
+    let mut gone = vec![false; found.len()];
     for k in 0..found.len() {
-        if !is_street(&found[k]) {
+        if gone[k] || !is_street(&found[k]) {
             continue;
         }
-        let limit = found.get(k + 1).map_or(text.len(), |n| n.start);
-        if let Some(m) = s.units.find(&text[found[k].end..limit]) {
-            found[k].end += m.end();
+        // Units to the end of the line; findings the units wholly cover (a
+        // field value `Lot 16`) join the street.
+        let from = found[k].end;
+        let line_end = text[from..].find('\n').map_or(text.len(), |p| from + p);
+        if let Some(m) = s.units.find(&text[from..line_end]) {
+            let new_end = from + m.end();
+            let inside = found[k + 1..]
+                .iter()
+                .take_while(|n| n.start < new_end)
+                .count();
+            if found[k + 1..k + 1 + inside]
+                .iter()
+                .all(|n| n.end <= new_end)
+            {
+                gone[k + 1..k + 1 + inside]
+                    .iter_mut()
+                    .for_each(|g| *g = true);
+                found[k].end = new_end;
+            }
         }
         let end = found[k].end;
         let rest = &text[end..];
@@ -279,6 +296,8 @@ pub fn complete(text: &str, found: &mut Vec<Finding>) {
             added.push(finding(a, b, Kind::Zip, ZIP));
         }
     }
+    let mut gone = gone.into_iter();
+    found.retain(|_| !gone.next().unwrap_or(false));
     merge(found, added);
 }
 
@@ -468,6 +487,18 @@ mod tests {
         assert_eq!(
             texts("1 Main St, unit is clean.", "1 Main St"),
             ["1 Main St"]
+        );
+        // A unit another rule found joins the street.
+        let text = "Residence:\t14147 Birch Ln, Lot 16\nCountry";
+        let mut found = vec![
+            street(text, "14147 Birch Ln", "address.street"),
+            street(text, "Lot 16", "label.address"),
+        ];
+        complete(text, &mut found);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            &text[found[0].start..found[0].end],
+            "14147 Birch Ln, Lot 16"
         );
     }
 
