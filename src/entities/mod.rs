@@ -3,6 +3,7 @@
 //! and context, and every later mention of a confidently found name is redacted
 //! with the same placeholder ("Maria Lopez", "Ms. Lopez", "Lopez" → one person).
 
+mod address;
 mod age_after_name;
 mod classify;
 mod continuation;
@@ -93,6 +94,7 @@ pub fn extend_known(
                 .iter()
                 .any(|t| !l.is_stop(t.folded))
     });
+    address::complete(text, &mut found);
     let tokens = tokens::tokenize(text, &mut arena);
     let cover = cover_of(&tokens, &found);
     let caps = position::caps_lines(text, &tokens);

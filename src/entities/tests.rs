@@ -266,6 +266,34 @@ fn places_after_a_residence_cue() {
 }
 
 #[test]
+fn places_after_a_travel_or_presence_cue() {
+    must(
+        "Mr. Leiva flew to Leppen on Tuesday.",
+        Kind::Location,
+        &["Leppen"],
+    );
+    must(
+        "I'm in Flateyri, at the conference",
+        Kind::Location,
+        &["Flateyri"],
+    );
+    must(
+        "Coden is a design agency based in Naantali.",
+        Kind::Location,
+        &["Naantali"],
+    );
+    must(
+        "We moved here from Feysville last year.",
+        Kind::Location,
+        &["Feysville"],
+    );
+    // Not places: a month, a state of mind, a room.
+    must("She flew to March meetings twice.", Kind::Location, &[]);
+    must("I'm in pain at night.", Kind::Location, &[]);
+    must("I am in Room 5 today.", Kind::Location, &[]);
+}
+
+#[test]
 fn organisations_after_an_employer_cue() {
     must(
         "He was represented by Royds Rdw, solicitors in London.",

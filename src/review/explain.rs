@@ -182,6 +182,16 @@ pub fn entity_position(text: &str, rule: &str, start: usize, end: usize) -> Opti
             }
         }
         "place.after-address" => "a town right after a street address".to_string(),
+        "place.address-city" => {
+            "the town of the city line after a street line (next line, or after `,` or `in`)"
+                .to_string()
+        }
+        "state.address-line" => "the state of the city line after a street line".to_string(),
+        "zip.address-line" => "the ZIP code of the city line after a street line".to_string(),
+        "address.unit-line" => "a unit on the line after a street line".to_string(),
+        "place.before-region" => {
+            format!("a town after the place cue `{prev}` and before a state or region")
+        }
         "place.county" => "a county name (`X county`, `county of X`)".to_string(),
         "place.gazetteer" => format!("a gazetteer place (word before: `{prev}`)"),
         _ => return None,
