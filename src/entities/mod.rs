@@ -5,8 +5,11 @@
 
 mod age_after_name;
 mod classify;
+mod contact_rows;
 mod continuation;
+mod counsel;
 mod cued;
+mod family_firm;
 mod grouping;
 pub mod lexicon;
 pub mod lists;
@@ -146,6 +149,9 @@ pub fn extend_known(
             .map(|s| finding(s.start, s.end, s.kind, s.rule)),
     );
     found.sort_by_key(|f| f.start);
+    family_firm::family_firms(text, written, &tokens, &mut found);
+    counsel::counsel_lines(text, &mut found);
+    contact_rows::contact_rows(text, &mut found);
     let covered: Vec<bool> = cover_of(&tokens, &found)
         .iter()
         .map(Option::is_some)
@@ -349,12 +355,21 @@ fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>, known: &mut
         f.key = Some(Arc::from(key.as_str()));
     }
     // An initial or a first name just before a name belongs to it: "M. Gonzalez",
-    // "June Price" (not "in June Price").
+    // "June Price" (not "in June Price"); so do initials written together
+    // ("L.R. Perez", "Y.D. MONDRAGÓN").
     let cover = cover_of(tokens, found);
     for f in found.iter_mut().filter(|f| f.kind == Kind::Person) {
-        let i = tokens.partition_point(|t| t.start < f.start);
+        let mut i = tokens.partition_point(|t| t.start < f.start);
         if tokens.get(i).is_none_or(|t| t.start != f.start) {
             continue;
+        }
+        while i > 0
+            && cover[i - 1].is_none()
+            && tokens[i - 1].initial
+            && matches!(&text[tokens[i - 1].end..f.start], "" | " ")
+        {
+            i -= 1;
+            f.start = tokens[i].start;
         }
         if i == 0 || cover[i - 1].is_some() || tokens[i - 1].end + 1 != f.start {
             continue;

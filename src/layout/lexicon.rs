@@ -19,6 +19,9 @@ pub enum Shape {
     /// A name-shaped run with no vocabulary word in it (`RE:` lines, which also
     /// hold titles such as "Independent Medical Review").
     StrictName,
+    /// One letter, with or without a period (`Mid.: k`, `MIDDLE INITIAL: Y`),
+    /// which no name-shaped run keeps; a longer value is a name-shaped run.
+    Initial,
 }
 
 /// One compiled label.
@@ -74,6 +77,7 @@ impl Lexicon {
                 shape: match spec.shape.as_deref() {
                     Some("name") => Shape::Name,
                     Some("strict-name") => Shape::StrictName,
+                    Some("initial") => Shape::Initial,
                     _ => Shape::Default,
                 },
             });

@@ -23,7 +23,8 @@ pub struct LabelSpec {
     pub spellings: Vec<String>,
     /// How a value under the label is bounded: `name` (a name-shaped run),
     /// `strict-name` (a name-shaped run with no vocabulary word, for `RE:`),
-    /// or the default for the kind.
+    /// `initial` (one letter, a middle initial; else a name-shaped run), or the
+    /// default for the kind.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shape: Option<String>,
     /// Overlap priority of the findings this label makes (default 56).
@@ -55,9 +56,9 @@ impl LabelSpec {
             );
         }
         match self.shape.as_deref() {
-            None | Some("name") | Some("strict-name") => Ok(()),
+            None | Some("name") | Some("strict-name") | Some("initial") => Ok(()),
             Some(other) => Err(format!(
-                "unknown shape `{other}`; expected `name` or `strict-name`"
+                "unknown shape `{other}`; expected `name`, `strict-name` or `initial`"
             )),
         }
     }
