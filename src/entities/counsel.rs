@@ -67,15 +67,15 @@ pub fn counsel_lines(text: &str, found: &mut Vec<Finding>) {
         return;
     }
     let absorbable = |k: Kind| k == Kind::Person || super::soft(k);
+    // A finding across two names ("Morales, Fue" read as `Last, First`) gives way
+    // to them; a name that overlaps a finding of another kind is left out.
     names.retain(|&(s, e)| {
         found
             .iter()
             .filter(|f| f.start < e && f.end > s)
-            .all(|f| absorbable(f.kind) && f.start >= s && f.end <= e)
+            .all(|f| absorbable(f.kind))
     });
-    found.retain(|f| {
-        !(absorbable(f.kind) && names.iter().any(|&(s, e)| f.start >= s && f.end <= e))
-    });
+    found.retain(|f| !(absorbable(f.kind) && names.iter().any(|&(s, e)| f.start < e && f.end > s)));
     found.extend(
         names
             .into_iter()

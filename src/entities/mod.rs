@@ -27,6 +27,10 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use tokens::Token;
 
+/// Rule id of the middle-initial label: its one letter is an initial even when it
+/// is also a word ("Y", "A").
+const MIDDLE_INITIAL: &str = "label.middle-initial";
+
 /// Kinds an organisation may swallow when it covers them entirely
 /// ("St. Anthony Catholic Church" is one ORG, not a RELIGION inside one).
 fn soft(kind: Kind) -> bool {
@@ -91,6 +95,7 @@ pub fn extend_known(
     // Drop pattern-rule names that are only vocabulary: "Adjuster Phone".
     found.retain(|f| {
         f.kind != Kind::Person
+            || &*f.rule == MIDDLE_INITIAL
             || tokens::tokenize(f.text(text), &mut arena)
                 .iter()
                 .any(|t| !l.is_stop(t.folded))

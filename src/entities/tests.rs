@@ -547,3 +547,23 @@ fn issue_14_names_of_counsel_lines_contact_rows_and_middle_initials() {
         &[],
     );
 }
+
+#[test]
+fn issue_14_organisations_after_party_and_facility_cues_need_a_head() {
+    must(
+        "she was seen in the emergency department of central valley health clinic on the night of may 2.",
+        Kind::Org,
+        &["central valley health clinic"],
+    );
+    must(
+        "the bill was sent.\ndefendant valle verde poultry was insured by them.",
+        Kind::Org,
+        &["valle verde poultry"],
+    );
+    // No head: a person after "defendant" is no organisation.
+    must(
+        "the bill was sent to them.\ndefendant maria lopez testified on her own behalf.",
+        Kind::Org,
+        &[],
+    );
+}
