@@ -23,6 +23,9 @@ pub enum Shape {
     /// A measurement (`BP`, `SpO2`, `Pain`): the number after the label is
     /// kept whatever rule would take it (`128/76` is no date, no ID).
     Measurement,
+    /// One letter, with or without a period (`Mid.: k`, `MIDDLE INITIAL: Y`),
+    /// which no name-shaped run keeps; a longer value is a name-shaped run.
+    Initial,
 }
 
 /// One compiled label.
@@ -79,6 +82,7 @@ impl Lexicon {
                     Some("name") => Shape::Name,
                     Some("strict-name") => Shape::StrictName,
                     Some("measurement") => Shape::Measurement,
+                    Some("initial") => Shape::Initial,
                     _ => Shape::Default,
                 },
             });

@@ -58,6 +58,9 @@ enum Cue {
     Org,
     /// A preposition: only a run closed by an organisation head counts.
     Preposition,
+    /// A party or facility cue (`defendant`, `emergency department of`): a run
+    /// closed by any organisation head counts.
+    Headed,
     /// A residence or birth cue.
     Place,
 }
@@ -93,11 +96,16 @@ fn cue_ends() -> &'static super::lists::Set {
     static ENDS: std::sync::OnceLock<super::lists::Set> = std::sync::OnceLock::new();
     ENDS.get_or_init(|| {
         let v = vocab();
-        [&v.employer_cues, &v.org_cues, &v.residence_cues]
-            .iter()
-            .flat_map(|l| l.iter())
-            .filter_map(|cue| cue.last().map(|w| w.to_string()))
-            .collect()
+        [
+            &v.employer_cues,
+            &v.org_cues,
+            &v.org_cues_headed,
+            &v.residence_cues,
+        ]
+        .iter()
+        .flat_map(|l| l.iter())
+        .filter_map(|cue| cue.last().map(|w| w.to_string()))
+        .collect()
     })
 }
 
@@ -110,6 +118,9 @@ fn cue_before(ctx: &Ctx, i: usize) -> Option<Cue> {
     let phrase = cue_ends().contains(prev);
     if phrase && (cued(ctx, &v.employer_cues, i, false) || cued(ctx, &v.org_cues, i, true)) {
         return Some(Cue::Org);
+    }
+    if phrase && cued(ctx, &v.org_cues_headed, i, false) {
+        return Some(Cue::Headed);
     }
     let plain = &ctx.text[ctx.tokens[i - 1].end..ctx.tokens[i].start] == " ";
     if phrase && cued(ctx, &v.residence_cues, i, false)
@@ -331,7 +342,7 @@ pub fn cued_spans(
                     }
                 }
             }
-            Cue::Org | Cue::Preposition => {
+            Cue::Org | Cue::Preposition | Cue::Headed => {
                 if let Some(s) = organisation(ctx, l, &run, cue) {
                     let b = ctx.tokens.partition_point(|t| t.start < s.end) - 1;
                     taken[i..=b].iter_mut().for_each(|t| *t = true);

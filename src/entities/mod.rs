@@ -6,8 +6,11 @@
 mod address;
 mod age_after_name;
 mod classify;
+mod contact_rows;
 mod continuation;
+mod counsel;
 mod cued;
+mod family_firm;
 mod grouping;
 pub mod lexicon;
 pub mod lists;
@@ -25,6 +28,10 @@ use span::{finding, sentence_start};
 use std::collections::HashMap;
 use std::sync::Arc;
 use tokens::Token;
+
+/// Rule id of the middle-initial label: its one letter is an initial even when it
+/// is also a word ("Y", "A").
+const MIDDLE_INITIAL: &str = "label.middle-initial";
 
 /// Kinds an organisation may swallow when it covers them entirely
 /// ("St. Anthony Catholic Church" is one ORG, not a RELIGION inside one).
@@ -90,6 +97,7 @@ pub fn extend_known(
     // Drop pattern-rule names that are only vocabulary: "Adjuster Phone".
     found.retain(|f| {
         f.kind != Kind::Person
+            || &*f.rule == MIDDLE_INITIAL
             || tokens::tokenize(f.text(text), &mut arena)
                 .iter()
                 .any(|t| !l.is_stop(t.folded))
@@ -149,6 +157,9 @@ pub fn extend_known(
             .map(|s| finding(s.start, s.end, s.kind, s.rule)),
     );
     found.sort_by_key(|f| f.start);
+    family_firm::family_firms(text, written, &tokens, &mut found);
+    counsel::counsel_lines(text, &mut found);
+    contact_rows::contact_rows(text, &mut found);
     let covered: Vec<bool> = cover_of(&tokens, &found)
         .iter()
         .map(Option::is_some)
@@ -341,12 +352,21 @@ fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>, known: &mut
         f.key = Some(Arc::from(key.as_str()));
     }
     // An initial or a first name just before a name belongs to it: "M. Gonzalez",
-    // "June Price" (not "in June Price").
+    // "June Price" (not "in June Price"); so do initials written together
+    // ("L.R. Perez", "Y.D. MONDRAGÓN").
     let cover = cover_of(tokens, found);
     for f in found.iter_mut().filter(|f| f.kind == Kind::Person) {
-        let i = tokens.partition_point(|t| t.start < f.start);
+        let mut i = tokens.partition_point(|t| t.start < f.start);
         if tokens.get(i).is_none_or(|t| t.start != f.start) {
             continue;
+        }
+        while i > 0
+            && cover[i - 1].is_none()
+            && tokens[i - 1].initial
+            && matches!(&text[tokens[i - 1].end..f.start], "" | " ")
+        {
+            i -= 1;
+            f.start = tokens[i].start;
         }
         if i == 0 || cover[i - 1].is_some() || tokens[i - 1].end + 1 != f.start {
             continue;

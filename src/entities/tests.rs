@@ -530,3 +530,68 @@ fn issue_14_places_by_cue_in_lower_case() {
         must(text, Kind::Location, &[]);
     }
 }
+
+#[test]
+fn issue_14_initials_written_together_join_the_name() {
+    must(
+        "February 9, 2012\n\nL.R. Perez\n13178 Main Street",
+        Kind::Person,
+        &["L.R. Perez"],
+    );
+    must(
+        "* PR-2 report from M.G. Petrosyan dated 3-19-2023",
+        Kind::Person,
+        &["M.G. Petrosyan"],
+    );
+    // Not initials: a time before a name stays out of it.
+    must(
+        "Seen at 10 a.m. Perez reported pain.",
+        Kind::Person,
+        &["Perez"],
+    );
+}
+
+#[test]
+fn issue_14_names_of_counsel_lines_contact_rows_and_middle_initials() {
+    must(
+        "LAW OFFICES OF ELENA CHAIREZ AND KEONI C. SISSOKO FOR PLAINTIFF AND RESPONDENT.\n",
+        Kind::Person,
+        &["ELENA CHAIREZ", "KEONI C. SISSOKO"],
+    );
+    must(
+        "Contacts: \nPetrosyan,Clayton,(209) 555-0180,partner\n",
+        Kind::Person,
+        &["Petrosyan", "Clayton"],
+    );
+    must(
+        "Last: Choc\tFirst: Youa\tMid.: D\nBirthdate: none",
+        Kind::Person,
+        &["Choc", "Youa", "D"],
+    );
+    // Vocabulary before "for plaintiff" is no name.
+    must(
+        "Office of the County Counsel for Defendant and Respondent.\n",
+        Kind::Person,
+        &[],
+    );
+}
+
+#[test]
+fn issue_14_organisations_after_party_and_facility_cues_need_a_head() {
+    must(
+        "she was seen in the emergency department of central valley health clinic on the night of may 2.",
+        Kind::Org,
+        &["central valley health clinic"],
+    );
+    must(
+        "the bill was sent.\ndefendant valle verde poultry was insured by them.",
+        Kind::Org,
+        &["valle verde poultry"],
+    );
+    // No head: a person after "defendant" is no organisation.
+    must(
+        "the bill was sent to them.\ndefendant maria lopez testified on her own behalf.",
+        Kind::Org,
+        &[],
+    );
+}

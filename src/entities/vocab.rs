@@ -23,6 +23,9 @@ pub struct Vocab {
     pub org_heads_caseless: Set,
     /// Phrases before an organisation in any case (`org-cues.txt`).
     pub org_cues: Phrases,
+    /// Phrases before an organisation that counts only with a head
+    /// (`org-cues-headed.txt`).
+    pub org_cues_headed: Phrases,
     /// Function words that end a run where case says nothing (`clause-words.txt`).
     pub clause_words: Set,
     /// First words that make a run an organisation (`org-prefixes.txt`).
@@ -78,6 +81,7 @@ pub fn vocab() -> &'static Vocab {
                 "../../patterns/words/org-heads-caseless.txt"
             )]),
             org_cues: phrases(include_str!("../../patterns/words/org-cues.txt")),
+            org_cues_headed: phrases(include_str!("../../patterns/words/org-cues-headed.txt")),
             clause_words: load(&[include_str!("../../patterns/words/clause-words.txt")]),
             org_prefix: load(&[include_str!("../../patterns/words/org-prefixes.txt")]),
             org_generic: load(&[include_str!("../../patterns/words/org-generic.txt")]),
@@ -122,6 +126,10 @@ pub(crate) const CANONICAL_LISTS: &[(&str, &str)] = &[
     (
         "org-cues.txt",
         include_str!("../../patterns/words/org-cues.txt"),
+    ),
+    (
+        "org-cues-headed.txt",
+        include_str!("../../patterns/words/org-cues-headed.txt"),
     ),
     (
         "clause-words.txt",

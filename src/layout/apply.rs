@@ -173,6 +173,11 @@ fn apply_fields(
         let rule = &rules[label.rule];
         for (s, e, prev, next) in parts {
             let (s, e) = trim(text, s, e, prev.is_some(), next.is_some());
+            let (s, e) = if s >= e && label.shape == super::Shape::Initial {
+                lone_initial(text, field.start, field.end)
+            } else {
+                (s, e)
+            };
             if s >= e {
                 continue;
             }
@@ -238,4 +243,18 @@ fn trim(text: &str, s: usize, e: usize, cut_start: bool, cut_end: bool) -> (usiz
         return (0, 0);
     }
     (a, b)
+}
+
+/// The one letter a middle-initial value holds (`Y`, which also says "yes"),
+/// or an empty span.
+fn lone_initial(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let v = text[s..e].trim();
+    let mut chars = v.chars();
+    match (chars.next(), chars.as_str().trim_end_matches('.')) {
+        (Some(c), "") if c.is_alphabetic() => {
+            let a = s + text[s..e].find(c).unwrap_or(0);
+            (a, a + c.len_utf8())
+        }
+        _ => (0, 0),
+    }
 }

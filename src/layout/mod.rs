@@ -263,7 +263,11 @@ fn push_kind(
             .extend(values::measurement_span(text, value.0, value.1));
         return;
     }
-    if let Some(span) = values::nothing_span(text, value.0, value.1, kind) {
+    // A middle initial may be a letter that says "yes" elsewhere (`Y`).
+    let nothing = (l.shape != Shape::Initial)
+        .then(|| values::nothing_span(text, value.0, value.1, kind))
+        .flatten();
+    if let Some(span) = nothing {
         out.quiet.push(span);
         return;
     }

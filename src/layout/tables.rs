@@ -95,8 +95,8 @@ pub fn header(text: &str, line: &str, cells: &[Cell], lex: &Lexicon) -> Option<T
             known += 1;
             // A table of measurements is read too: its cells are kept.
             let label = lex.label(l);
-            identifying |= label.kind != crate::kind::Kind::Allow
-                || label.shape == super::Shape::Measurement;
+            identifying |=
+                label.kind != crate::kind::Kind::Allow || label.shape == super::Shape::Measurement;
         }
         columns.push(Column {
             label,

@@ -175,7 +175,16 @@ pub fn bound(
     kind: Kind,
     shape: Shape,
 ) -> Option<(usize, usize)> {
-    if kind == Kind::Allow || says_nothing(&text[start..end]) {
+    if kind == Kind::Allow {
+        return None;
+    }
+    // A lone letter is an initial here even when it also says "yes" or "no" (Y, N).
+    if shape == Shape::Initial {
+        if let Some(span) = lone_letter(&words(text, start, end)) {
+            return Some(span);
+        }
+    }
+    if says_nothing(&text[start..end]) {
         return None;
     }
     let cut = prose_cut(text, start, end, kind);
@@ -186,7 +195,7 @@ pub fn bound(
         return None;
     }
     let (s, e) = match (kind, shape) {
-        (_, Shape::Name | Shape::StrictName) | (Kind::Person, _) => name_run(
+        (_, Shape::Name | Shape::StrictName | Shape::Initial) | (Kind::Person, _) => name_run(
             text,
             &all,
             kind == Kind::Org,
@@ -336,6 +345,21 @@ fn age(all: &[Word]) -> (usize, usize) {
         };
     }
     first_words(all, 3)
+}
+
+/// A value that is one letter, with or without a period, and nothing after it
+/// but punctuation: the span of the letter.
+fn lone_letter(all: &[Word]) -> Option<(usize, usize)> {
+    let first = all.first()?;
+    let mut chars = first.text.chars();
+    let letter = chars.next().filter(|c| c.is_alphabetic())?;
+    let rest = chars.as_str();
+    let alone = all.len() == 1
+        || all[1..]
+            .iter()
+            .all(|w| !w.text.contains(char::is_alphanumeric));
+    (alone && matches!(rest, "" | "." | "," | ";"))
+        .then_some((first.start, first.start + letter.len_utf8()))
 }
 
 fn is_initial(w: &str) -> bool {

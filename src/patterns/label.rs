@@ -24,7 +24,8 @@ pub struct LabelSpec {
     /// How a value under the label is bounded: `name` (a name-shaped run),
     /// `strict-name` (a name-shaped run with no vocabulary word, for `RE:`),
     /// `measurement` (an `ALLOW` label whose value, a number such as `128/76`,
-    /// no rule may redact), or the default for the kind.
+    /// no rule may redact), `initial` (one letter, a middle initial; else a
+    /// name-shaped run), or the default for the kind.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shape: Option<String>,
     /// Overlap priority of the findings this label makes (default 56).
@@ -56,13 +57,13 @@ impl LabelSpec {
             );
         }
         match self.shape.as_deref() {
-            None | Some("name") | Some("strict-name") => Ok(()),
+            None | Some("name") | Some("strict-name") | Some("initial") => Ok(()),
             Some("measurement") if self.kind == Kind::Allow => Ok(()),
             Some("measurement") => {
                 Err("shape `measurement` is for labels of kind `ALLOW` only".into())
             }
             Some(other) => Err(format!(
-                "unknown shape `{other}`; expected `name`, `strict-name` or `measurement`"
+                "unknown shape `{other}`; expected `name`, `strict-name`, `initial` or `measurement`"
             )),
         }
     }
