@@ -142,7 +142,9 @@ fn table() -> impl Strategy<Value = (String, Vec<String>)> {
                 .into_iter()
                 .map(|c| c.replace(['\n', '\r'], " "))
                 .collect();
-            open &= !cells.is_empty();
+            // (Nor is a row whose other cells are all blank: in an aligned
+            // table it is one cell at the left, which ends the table.)
+            open &= cells.iter().any(|c| !c.trim().is_empty());
             if open && cells.len() + 1 == columns && sep != "," {
                 planted.push(name.clone());
             }
