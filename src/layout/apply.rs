@@ -68,7 +68,7 @@ fn keep_quiet(quiet: &[(usize, usize)], found: Vec<Finding>) -> Vec<Finding> {
                 .any(|&(s, e)| s <= f.start && f.end <= e)
         }
     };
-    let mut out: Vec<Finding> = found.into_iter().filter(|f| !inside(f)).collect();
+    let out: Vec<Finding> = found.into_iter().filter(|f| !inside(f)).collect();
     let mut added = Vec::new();
     for &(s, e) in quiet {
         let from = out.partition_point(|f| f.end <= s);
@@ -86,15 +86,21 @@ fn keep_quiet(quiet: &[(usize, usize)], found: Vec<Finding>) -> Vec<Finding> {
     if added.is_empty() {
         return out;
     }
-    out.extend(added);
-    out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    let mut merged: Vec<Finding> = Vec::with_capacity(out.len());
-    for f in out {
-        if merged.last().is_none_or(|p| p.end <= f.start) {
-            merged.push(f);
+    with_added(out, added)
+}
+
+/// `found` (sorted, disjoint) and `added` as one sorted, disjoint list: where
+/// two overlap, the one that starts first (or is longer) stays.
+fn with_added(mut found: Vec<Finding>, added: Vec<Finding>) -> Vec<Finding> {
+    found.extend(added);
+    found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut out: Vec<Finding> = Vec::with_capacity(found.len());
+    for f in found {
+        if out.last().is_none_or(|p| p.end <= f.start) {
+            out.push(f);
         }
     }
-    merged
+    out
 }
 
 /// The rule id of the allow-list spans over quiet spans (never reported: allow
@@ -213,15 +219,7 @@ fn apply_fields(
     if added.is_empty() {
         return found;
     }
-    found.extend(added);
-    found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    let mut out: Vec<Finding> = Vec::with_capacity(found.len());
-    for f in found {
-        if out.last().is_none_or(|p| p.end <= f.start) {
-            out.push(f);
-        }
-    }
-    out
+    with_added(found, added)
 }
 
 /// `s..e` without spaces, and without punctuation where it meets another
