@@ -10,7 +10,7 @@ use super::key::Key;
 use super::model::Action;
 use super::pseudonym::{pseudonym, pseudonym_for_value, DEFAULT_LENGTH};
 use super::surrogate::surrogate;
-use super::CompiledPolicy;
+use super::compiled::CompiledPolicy;
 use crate::kind::Kind;
 use crate::neutral::{neutral_form, next_word};
 use crate::placeholder::Numbering;
@@ -262,5 +262,29 @@ mod tests {
         let alone = rw.replace(text, &finding(24, 29, None)).unwrap().text;
         assert_eq!(full, joined);
         assert_ne!(full, alone);
+    }
+
+    #[test]
+    fn the_strict_profile_rewrites_as_the_plain_placeholders() {
+        let scrubber = crate::Scrubber::with_default_patterns().unwrap();
+        let texts = [
+            include_str!("../../fixtures/imr-letter.txt"),
+            include_str!("../../fixtures/court-summary.txt"),
+            include_str!("../../fixtures/progress-report.txt"),
+            include_str!("../../fixtures/tricky-names.txt"),
+            include_str!("../../fixtures/case-note-crlf.txt"),
+            "She takes Norco. Mrs. Lopez (female, 54) said he is fine; Ms. Ruiz and his wife.",
+        ];
+        let secrets = Secrets::default();
+        for text in texts {
+            let found = scrubber.detect(text);
+            let mut a = crate::Numbering::default();
+            let mut b = crate::Numbering::default();
+            let plain = crate::redact::redact(text, &found, &mut a);
+            let mut rewriter = Rewriter::new(CompiledPolicy::strict(), &secrets, &mut b);
+            let strict = crate::redact::redact_with(text, &found, &mut rewriter);
+            assert_eq!(plain.output, strict.output);
+            assert_eq!(plain.changes, strict.changes);
+        }
     }
 }
