@@ -1,5 +1,5 @@
 //! The one directory walker of every mode that walks folders (folder mode, `scan`,
-//! `review`, `case init`, `verify`). Lists the files of an input tree: every file
+//! `review`, `case init`, `verify`; the `--patterns` folder is listed here too). Lists the files of an input tree: every file
 //! (hidden and git-ignored ones too; a redaction run must not silently skip
 //! anything), filtered by include/exclude globs, sorted by path so numbering never
 //! depends on the order the disk returns.
@@ -111,6 +111,62 @@ pub fn visible_files(root: &Path) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// Files named by a command (`scan`, `review`, `case init`), every folder expanded.
+#[derive(Debug, Default)]
+pub struct Expanded {
+    /// The files to read, in the order given, each folder's in path order.
+    pub files: Vec<PathBuf>,
+    /// What a folder held that is not read, with why (for the caller to tell).
+    pub skipped: Vec<(PathBuf, String)>,
+}
+
+impl Problem {
+    /// Why a path with this problem is skipped, as messages say it.
+    pub fn reason(&self) -> String {
+        match self {
+            Problem::Symlink => "a symbolic link (not followed)".to_string(),
+            Problem::Leftover => "a temporary file of an interrupted run".to_string(),
+            Problem::Walk(e) => e.clone(),
+        }
+    }
+}
+
+/// The files of `inputs`, every folder expanded to the files under it in path order
+/// (hidden files included, as in folder mode); symbolic links, leftovers of an
+/// interrupted run and what cannot be listed go to `skipped`.
+pub fn expand(inputs: &[PathBuf]) -> Result<Expanded> {
+    let mut out = Expanded::default();
+    for input in inputs {
+        if !input.is_dir() {
+            out.files.push(input.clone());
+            continue;
+        }
+        for found in collect(input, &[])? {
+            let path = input.join(&found.rel);
+            match &found.problem {
+                None => out.files.push(path),
+                Some(problem) => out.skipped.push((path, problem.reason())),
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The `*.toml` files directly in `dir` (not below it), sorted by name: a pattern
+/// folder. Entries that cannot be read are left out.
+pub fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
 /// Whether `path` is a temporary file of an interrupted casescrub write.
 pub fn is_leftover(path: &Path) -> bool {
     path.file_name()
@@ -167,6 +223,43 @@ mod tests {
         let p = root.join(rel);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(p, "x").unwrap();
+    }
+
+    #[test]
+    fn expand_keeps_files_and_walks_folders_in_path_order() {
+        let dir = tempfile::tempdir().unwrap();
+        for rel in ["case/b.txt", "case/a/z.txt", "case/.casescrub-1.tmp", "one.txt"] {
+            touch(dir.path(), rel);
+        }
+        let inputs = [dir.path().join("one.txt"), dir.path().join("case")];
+        let got = expand(&inputs).unwrap();
+        let names: Vec<String> = got
+            .files
+            .iter()
+            .map(|p| portable(p.strip_prefix(dir.path()).unwrap()))
+            .collect();
+        assert_eq!(names, ["one.txt", "case/a/z.txt", "case/b.txt"]);
+        assert_eq!(got.skipped.len(), 1);
+        assert!(got.skipped[0].0.ends_with(".casescrub-1.tmp"));
+        assert_eq!(got.skipped[0].1, "a temporary file of an interrupted run");
+        // A file that does not exist is kept: reading it says what is wrong.
+        let missing = [dir.path().join("nope.txt")];
+        assert_eq!(expand(&missing).unwrap().files, missing);
+    }
+
+    #[test]
+    fn toml_files_lists_one_level_sorted() {
+        let dir = tempfile::tempdir().unwrap();
+        for rel in ["b.toml", "a.toml", "notes.txt", "sub/c.toml"] {
+            touch(dir.path(), rel);
+        }
+        let names: Vec<String> = toml_files(dir.path())
+            .unwrap()
+            .iter()
+            .map(|p| portable(p.strip_prefix(dir.path()).unwrap()))
+            .collect();
+        assert_eq!(names, ["a.toml", "b.toml"]);
+        assert!(toml_files(&dir.path().join("missing")).is_err());
     }
 
     #[test]

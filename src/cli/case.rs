@@ -1,20 +1,14 @@
 //! `casescrub case init`: a proposed roster from the documents of a case.
 
-use super::args::InitArgs;
-use anyhow::{bail, Result};
+use super::config::InitPlan;
+use anyhow::{bail, Context as _, Result};
 
-/// Runs `casescrub case init`; returns the text for stdout (empty when written to a file).
-pub fn init(args: InitArgs) -> Result<String> {
-    use anyhow::Context as _;
+/// Runs `casescrub case init` (its flags checked by [`super::config`]); returns the
+/// text for stdout (empty when written to a file).
+pub fn init(plan: InitPlan) -> Result<String> {
+    let args = plan.args;
     let scrubber = casescrub::Scrubber::new(&super::setup::load_library(&args.library)?)?;
-    let files = if args.input.is_dir() {
-        casescrub::walk::collect(&args.input, &[])?
-            .into_iter()
-            .map(|f| args.input.join(&f.rel))
-            .collect()
-    } else {
-        vec![args.input.clone()]
-    };
+    let files = super::setup::expand(std::slice::from_ref(&args.input))?;
     let mut docs = Vec::new();
     for path in files {
         match casescrub::io::read_text(&path) {
@@ -28,12 +22,6 @@ pub fn init(args: InitArgs) -> Result<String> {
     let roster = casescrub::case::init::propose(&scrubber, &docs);
     match &args.output {
         Some(path) => {
-            if path.exists() {
-                bail!(
-                    "{}: already exists; casescrub case init never overwrites a roster",
-                    path.display()
-                );
-            }
             casescrub::io::write_atomic(path, roster.as_bytes(), true)
                 .with_context(|| "writing the proposed roster".to_string())?;
             eprintln!(

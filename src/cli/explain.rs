@@ -1,6 +1,6 @@
 //! `casescrub explain`: what detection did at a place of a file.
 
-use super::args::ExplainArgs;
+use super::config::ExplainPlan;
 use super::output::{display, escape, write_stdout};
 use anyhow::{bail, Context as _, Result};
 use casescrub::review::explain;
@@ -13,11 +13,12 @@ const EXPLAIN_LIMIT: usize = 20;
 /// original text). The findings come from the real detector, the one `redact` runs
 /// with the same flags (document-level names, propagated mentions, the case roster
 /// and the policy included); the rule-by-rule replay around the place follows.
-pub fn explain(args: ExplainArgs) -> Result<i32> {
+pub fn explain(plan: ExplainPlan) -> Result<i32> {
+    let ExplainPlan { args, encoding } = plan;
     let mut numbering = casescrub::Numbering::default();
     let detector = super::setup::Detector::new(&args.detection, &mut numbering)?;
     let engine = detector.engine(&args.detection);
-    let text = super::setup::read(&args.detection, &args.file)?;
+    let text = super::setup::read(encoding, &args.file)?;
     let name = display(&args.file);
     let mut places = Vec::new();
     for at in &args.at {
@@ -26,9 +27,6 @@ pub fn explain(args: ExplainArgs) -> Result<i32> {
         places.push((offset, offset));
     }
     if let Some(needle) = &args.text {
-        if needle.is_empty() {
-            bail!("--text must not be empty");
-        }
         let before = places.len();
         places.extend(
             text.match_indices(needle.as_str())

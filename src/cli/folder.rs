@@ -6,7 +6,7 @@ use super::config::FolderPlan;
 use anyhow::Result;
 use casescrub::bulk::{self, Options, Progress, Status};
 use casescrub::engine::PolicyEngine;
-use casescrub::{io, Numbering, Scrubber};
+use casescrub::{io, Scrubber};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::sync::Mutex;
@@ -18,11 +18,8 @@ pub fn run(args: RedactArgs, plan: FolderPlan, scrubber: &Scrubber) -> Result<i3
         manifest,
         threads,
     } = plan;
-    let mut numbering = Numbering::new(&args.placeholder);
-    let mut prepared =
-        super::setup::prepare(&args.detection.policy, scrubber.rule_ids(), &mut numbering)?;
-    let case = args.detection.case.case()?;
-    prepared.secrets.anchor = args.detection.case.anchor(&case, &mut prepared.policy)?;
+    let (numbering, mut prepared, case) =
+        super::setup::prepare_run(&args.detection, &args.placeholder, scrubber)?;
     let options = Options {
         input: args.input.clone(),
         target,
@@ -32,9 +29,7 @@ pub fn run(args: RedactArgs, plan: FolderPlan, scrubber: &Scrubber) -> Result<i3
         manifest: manifest.clone(),
         report: args.report.clone(),
         policy_name: Some(prepared.policy.name().to_string()),
-        assess: args
-            .assess
-            .assess(args.report.as_deref())?
+        assess: super::setup::assessments(&args.assess)?
             .map(|a| a.with_rules(scrubber.hipaa_classes())),
     };
     let bar = Bar::new(!args.bulk.quiet && std::io::stderr().is_terminal());

@@ -2,19 +2,24 @@
 //! whole) and runs one file itself.
 
 use super::args::{OutputEncoding, RedactArgs};
-use super::config::Mode;
+use super::config::{Mode, RedactPlan};
 use super::decisions::{decision_summary, load_decisions};
 use super::output::{display, terminal_diff, write_stdout};
-use super::setup::{load_library, prepare};
+use super::setup::{load_library, prepare_run};
 use anyhow::Result;
+use casescrub::encoding::Encoding;
 use casescrub::report::{FileReport, Report};
 use casescrub::review::decided::redact_decided;
-use casescrub::{encoding, io, Numbering, Scrubber};
+use casescrub::{encoding, io, Scrubber};
 use std::path::Path;
 
-/// Runs `redact`; returns the exit code.
-pub fn redact(args: RedactArgs) -> Result<i32> {
-    let mode = super::config::redact_mode(&args)?;
+/// Runs `redact`'s plan; returns the exit code.
+pub fn redact(plan: RedactPlan) -> Result<i32> {
+    let RedactPlan {
+        args,
+        mode,
+        encoding,
+    } = plan;
     let library = load_library(&args.detection.library)?;
     let scrubber = match &mode {
         Mode::Folder(plan) => Scrubber::with_threads(&library, plan.threads)?,
@@ -22,39 +27,37 @@ pub fn redact(args: RedactArgs) -> Result<i32> {
     };
     match mode {
         Mode::Folder(plan) => super::folder::run(args, plan, &scrubber),
-        Mode::Dataset => super::stream::run(args, &scrubber),
-        Mode::File => redact_file(args, &scrubber),
+        Mode::Dataset(dataset) => super::stream::run(args, dataset, &scrubber),
+        Mode::Streamed => {
+            // No roster here (`config` streams no case run), but an --anchor date may
+            // be given alone.
+            let (numbering, prepared, _) = prepare_run(&args.detection, &args.placeholder, &scrubber)?;
+            super::chunked::redact_file(&args, &scrubber, encoding, numbering, prepared)
+        }
+        Mode::Whole => redact_whole(args, &scrubber, encoding),
     }
 }
 
-/// Redacts one file: streamed in bounded memory unless the whole text is needed.
-fn redact_file(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
-    let label = args.detection.encoding.label()?;
-    let mut numbering = Numbering::new(&args.placeholder);
-    let mut prepared = prepare(&args.detection.policy, scrubber.rule_ids(), &mut numbering)?;
+/// Redacts one file read whole (a diff, a vault, a case roster, reviewer decisions
+/// or an assessment needs the text; `config` picked this mode).
+fn redact_whole(
+    args: RedactArgs,
+    scrubber: &Scrubber,
+    label: Option<&'static Encoding>,
+) -> Result<i32> {
+    let (mut numbering, mut prepared, case) =
+        prepare_run(&args.detection, &args.placeholder, scrubber)?;
     let decisions = load_decisions(args.decisions.as_deref())?;
-    let case = args.detection.case.case()?;
-    prepared.secrets.anchor = args.detection.case.anchor(&case, &mut prepared.policy)?;
-    let assess = args
-        .assess
-        .assess(args.report.as_deref())?
+    let assess = super::setup::assessments(&args.assess)?
         .map(|a| a.with_rules(scrubber.hipaa_classes()));
-    // Streamed in bounded memory, unless the whole text is needed: a diff, a vault
-    // (which records the output's SHA-256), a case roster, reviewer decisions or a
-    // coverage/risk assessment.
-    if args.diff.is_none()
-        && prepared.vault.is_none()
-        && !args.detection.case.wanted()
-        && decisions.is_none()
-        && assess.is_none()
-    {
-        return super::chunked::redact_file(&args, scrubber, label, numbering, prepared);
-    }
     let (text, source) = encoding::read_text(&args.input, label)?;
-    let engine = args
-        .detection
-        .case
-        .engine(scrubber, &prepared.policy, &prepared.secrets, &case);
+    let engine = super::setup::engine(
+        &args.detection.case,
+        scrubber,
+        &prepared.policy,
+        &prepared.secrets,
+        &case,
+    );
     let (redaction, applied) = redact_decided(
         engine.as_ref(),
         &text,

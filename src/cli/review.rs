@@ -1,59 +1,30 @@
-//! `casescrub review`: the HTML review page of one or more files; the page itself
-//! is built by [`casescrub::review::page`].
+//! `casescrub review`: the HTML review page of one or more files (its flags checked
+//! by [`super::config`]); the page itself is built by [`casescrub::review::page`].
 
-use super::args::ReviewArgs;
+use super::config::ReviewPlan;
 use super::decisions::{load_decisions, print_decisions};
 use super::output::display;
 use anyhow::{bail, Result};
 use casescrub::io;
 use casescrub::review::page::PageBuilder;
-use std::path::{Path, PathBuf};
-
-/// The files named on the command line, folders expanded (sorted, hidden files
-/// included as in folder mode); the page is never one of them, nor written inside
-/// an input folder.
-fn review_inputs(args: &ReviewArgs) -> Result<Vec<PathBuf>> {
-    let page = &args.output;
-    let out = super::setup::expand(&args.files, |input: &Path, folder| {
-        if !folder {
-            if io::same_file(input, page) {
-                bail!("{}: the page would overwrite an input file", display(page));
-            }
-            return Ok(());
-        }
-        let folder = casescrub::bulk::paths::resolve(input)?;
-        if casescrub::bulk::paths::resolve(page)?.starts_with(&folder) {
-            bail!(
-                "{}: the page would be written inside the input folder {}; casescrub never \
-                 writes inside an input folder (the page holds original identifying text)",
-                display(page),
-                display(input)
-            );
-        }
-        Ok(())
-    })?;
-    if out.is_empty() {
-        bail!("no files to review under the given folder(s)");
-    }
-    Ok(out)
-}
 
 /// `casescrub review`: redacts each file as `redact` would (with the same case
 /// flags) and writes the page, with the coverage and risk sections when asked.
-pub fn review(args: ReviewArgs) -> Result<i32> {
-    casescrub::placeholder::check_template(&args.placeholder).map_err(anyhow::Error::msg)?;
-    let inputs = review_inputs(&args)?;
+pub fn review(plan: ReviewPlan) -> Result<i32> {
+    let ReviewPlan { args, encoding } = plan;
+    let inputs = super::setup::expand(&args.files)?;
+    if inputs.is_empty() {
+        bail!("no files to review under the given folder(s)");
+    }
     let decisions = load_decisions(args.decisions.as_deref())?;
     let mut numbering = casescrub::Numbering::new(&args.placeholder);
     let detector = super::setup::Detector::new(&args.detection, &mut numbering)?;
-    let assess = args
-        .assess
-        .assessments()?
+    let assess = super::setup::assessments(&args.assess)?
         .map(|a| a.with_rules(detector.scrubber.hipaa_classes()));
     let engine = detector.engine(&args.detection);
     let mut page = PageBuilder::new(engine.as_ref(), decisions.as_ref(), assess);
     for input in &inputs {
-        let text = super::setup::read(&args.detection, input)?;
+        let text = super::setup::read(encoding, input)?;
         page.add(display(input), text, &mut numbering);
     }
     let page = page.finish();

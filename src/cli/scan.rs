@@ -1,24 +1,26 @@
 //! `casescrub scan`: findings of a file or folder as a table or a JSON report.
 
-use super::args::ScanArgs;
+use super::config::ScanPlan;
 use super::output::{display, escape, write_stdout};
 use anyhow::Result;
-use casescrub::placeholder;
 use casescrub::report::{FileReport, Report};
 use casescrub::Numbering;
 
-/// Runs `scan`; returns the exit code.
-pub fn scan(args: ScanArgs) -> Result<i32> {
-    placeholder::check_template(&args.placeholder).map_err(anyhow::Error::msg)?;
-    let folder = args.input.is_dir();
-    let inputs = super::setup::expand(std::slice::from_ref(&args.input), |_, _| Ok(()))?;
+/// Runs `scan`'s plan; returns the exit code.
+pub fn scan(plan: ScanPlan) -> Result<i32> {
+    let ScanPlan {
+        args,
+        encoding,
+        folder,
+    } = plan;
+    let inputs = super::setup::expand(std::slice::from_ref(&args.input))?;
     let mut numbering = Numbering::new(&args.placeholder);
     let detector = super::setup::Detector::new(&args.detection, &mut numbering)?;
     let engine = detector.engine(&args.detection);
     let mut files = Vec::new();
     let mut out = String::new();
     for input in &inputs {
-        let text = super::setup::read(&args.detection, input)?;
+        let text = super::setup::read(encoding, input)?;
         let name = display(input);
         let found = engine.detect(&text);
         let redaction = engine.redact(&name, &text, &found, &mut numbering);

@@ -1,15 +1,19 @@
-//! What every detecting command builds from its flags the same way: the pattern
-//! library, the policy with its secrets, the case roster, the engine `redact` would
-//! use, the input text, and folder expansion for `scan` and `review`.
+//! What every detecting command builds from its (checked) flags the same way: the
+//! pattern library, the policy with its secrets, the case roster and its anchor, the
+//! engine `redact` would use, the assessments, the input text, and folder expansion
+//! for `scan`, `review` and `case init`.
 
-use super::args::{DetectionArgs, LibraryArgs, PolicyArgs};
+use super::args::{AssessArgs, CaseArgs, DetectionArgs, LibraryArgs, Placeholders, PolicyArgs};
 use super::output::display;
 use anyhow::{bail, Context as _, Result};
-use casescrub::case::Case;
+use casescrub::case::{Case, Roster};
+use casescrub::encoding::Encoding;
 use casescrub::engine::Engine;
+use casescrub::kind::Kind;
+use casescrub::policy::relative::Anchor;
 use casescrub::policy::rewrite::{random_shift, shift_from_key};
 use casescrub::policy::vault::Vault;
-use casescrub::policy::{profiles, Action, CompiledPolicy, Key, Secrets};
+use casescrub::policy::{profiles, Action, CompiledPolicy, Key, Rewrite, Secrets};
 use casescrub::{Library, Numbering, Scrubber};
 use std::path::{Path, PathBuf};
 
@@ -110,6 +114,20 @@ pub fn prepare(
     })
 }
 
+/// What a redacting run builds before its first file: the numbering (seeded from a
+/// vault), the policy with its secrets and `--anchor`, and the case roster.
+pub fn prepare_run(
+    args: &DetectionArgs,
+    placeholder: &str,
+    scrubber: &Scrubber,
+) -> Result<(Numbering, Prepared, Case)> {
+    let mut numbering = Numbering::new(placeholder);
+    let mut prepared = prepare(&args.policy, scrubber.rule_ids(), &mut numbering)?;
+    let case = case(&args.case)?;
+    prepared.secrets.anchor = anchor(&args.case, &case, &mut prepared.policy)?;
+    Ok((numbering, prepared, case))
+}
+
 /// The compiled library, policy and case roster of one run.
 pub struct Detector {
     /// The compiled pattern library.
@@ -125,8 +143,8 @@ impl Detector {
     pub fn new(args: &DetectionArgs, numbering: &mut Numbering) -> Result<Self> {
         let scrubber = Scrubber::new(&load_library(&args.library)?)?;
         let mut prepared = prepare(&args.policy, scrubber.rule_ids(), numbering)?;
-        let case = args.case.case()?;
-        prepared.secrets.anchor = args.case.anchor(&case, &mut prepared.policy)?;
+        let case = case(&args.case)?;
+        prepared.secrets.anchor = anchor(&args.case, &case, &mut prepared.policy)?;
         Ok(Detector {
             scrubber,
             prepared,
@@ -136,7 +154,8 @@ impl Detector {
 
     /// The engine `redact` would use with these flags.
     pub fn engine<'a>(&'a self, args: &DetectionArgs) -> Box<dyn Engine + 'a> {
-        args.case.engine(
+        engine(
+            &args.case,
             &self.scrubber,
             &self.prepared.policy,
             &self.prepared.secrets,
@@ -145,41 +164,111 @@ impl Detector {
     }
 }
 
-/// Reads one input as `redact` would (`--encoding`; `-` is stdin).
-pub fn read(args: &DetectionArgs, path: &Path) -> Result<String> {
-    Ok(casescrub::encoding::read_text(path, args.encoding.label()?)?.0)
+/// The engine that redacts: the case engine when a case flag asks for it, else the
+/// plain policy engine (no vault: single-file callers record it themselves).
+pub fn engine<'a>(
+    args: &CaseArgs,
+    scrubber: &'a Scrubber,
+    policy: &'a CompiledPolicy,
+    secrets: &'a Secrets,
+    case: &'a Case,
+) -> Box<dyn Engine + 'a> {
+    if args.wanted() {
+        let roles = args.placeholders == Placeholders::Roles;
+        Box::new(casescrub::case::CaseEngine::new(
+            scrubber, policy, secrets, case, roles,
+        ))
+    } else {
+        Box::new(casescrub::engine::PolicyEngine::new(
+            scrubber, policy, secrets, None,
+        ))
+    }
 }
 
-/// The files of `inputs`, every folder expanded to the files under it in path order
-/// (hidden files included, as in folder mode, by the walker folder mode uses); what
-/// cannot be read is reported on stderr and skipped. `check` sees each input (and
-/// whether it is a folder) before it is expanded, and may refuse it.
-pub fn expand(
-    inputs: &[PathBuf],
-    mut check: impl FnMut(&Path, bool) -> Result<()>,
-) -> Result<Vec<PathBuf>> {
-    use casescrub::walk::{self, Problem};
-    let mut out = Vec::new();
-    for input in inputs {
-        let folder = input.is_dir();
-        check(input, folder)?;
-        if !folder {
-            out.push(input.clone());
-            continue;
+/// The compiled roster (empty without `--case`).
+pub fn case(args: &CaseArgs) -> Result<Case> {
+    let roster = match &args.roster {
+        Some(path) => Roster::from_file(path)?,
+        None => Roster::default(),
+    };
+    Ok(Case::new(&roster)?)
+}
+
+/// The anchor named by `--anchor`; dates of `policy` become `relative` when it does
+/// not use that action yet. Needs the roster (a date role) and the policy (whether
+/// it uses `relative`), so it is checked here, once both are loaded.
+pub fn anchor(args: &CaseArgs, case: &Case, policy: &mut CompiledPolicy) -> Result<Option<Anchor>> {
+    let Some(wanted) = &args.anchor else {
+        if policy.uses(Action::Relative) {
+            bail!(
+                "policy `{}` uses `relative`, which needs --anchor ROLE|DATE \
+                 (a date role of the --case roster, or a date such as 2002-06-18)",
+                policy.name()
+            );
         }
-        for found in walk::collect(input, &[])? {
-            let path = input.join(&found.rel);
-            let why = match &found.problem {
-                None => {
-                    out.push(path);
-                    continue;
-                }
-                Some(Problem::Symlink) => "a symbolic link (not followed)".to_string(),
-                Some(Problem::Leftover) => "a temporary file of an interrupted run".to_string(),
-                Some(Problem::Walk(e)) => e.clone(),
-            };
-            eprintln!("casescrub: skipped {}: {why}", display(&path));
-        }
+        return Ok(None);
+    };
+    let from_roster = case
+        .entities()
+        .iter()
+        .find(|e| e.kind == Kind::Date && e.role == *wanted);
+    let anchor = match from_roster {
+        Some(e) => Anchor::parse(&Anchor::label_for_role(&e.role), &e.canonical),
+        None => Anchor::parse("D0", wanted),
+    };
+    let Some(anchor) = anchor else {
+        let roles: Vec<&str> = case
+            .entities()
+            .iter()
+            .filter(|e| e.kind == Kind::Date)
+            .map(|e| e.role.as_str())
+            .collect();
+        bail!(
+            "--anchor {wanted}: neither a date role of the roster ({}) nor a full date \
+             such as 2002-06-18",
+            if roles.is_empty() {
+                "none listed".to_string()
+            } else {
+                roles.join(", ")
+            }
+        );
+    };
+    if !policy.uses(Action::Relative) {
+        policy.set_kind_rewrite(Kind::Date, Rewrite::new(Action::Relative));
     }
-    Ok(out)
+    Ok(Some(anchor))
+}
+
+/// The assessments asked for (`--coverage`, `--risk`, `--rare`), with the rare list
+/// read; where they go (a report, the page) was checked by `config`.
+pub fn assessments(args: &AssessArgs) -> Result<Option<casescrub::assess::Assess>> {
+    let risk = args.risk || args.rare.is_some();
+    if !args.coverage && !risk {
+        return Ok(None);
+    }
+    let rare = match &args.rare {
+        Some(path) => casescrub::assess::RareList::parse(&casescrub::io::read_text(path)?),
+        None => Default::default(),
+    };
+    Ok(Some(casescrub::assess::Assess {
+        coverage: args.coverage,
+        risk,
+        rare,
+        rules: Default::default(),
+    }))
+}
+
+/// Reads one input as `redact` would (`--encoding`, resolved; `-` is stdin).
+pub fn read(encoding: Option<&'static Encoding>, path: &Path) -> Result<String> {
+    Ok(casescrub::encoding::read_text(path, encoding)?.0)
+}
+
+/// The files of `inputs`, every folder expanded by the one walker
+/// ([`casescrub::walk::expand`]); what is not read is reported on stderr.
+pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let expanded = casescrub::walk::expand(inputs)?;
+    for (path, why) in &expanded.skipped {
+        eprintln!("casescrub: skipped {}: {why}", display(path));
+    }
+    Ok(expanded.files)
 }

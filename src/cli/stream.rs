@@ -2,6 +2,7 @@
 //! command line; the work itself is [`casescrub::stream`].
 
 use super::args::RedactArgs;
+use super::config::Dataset;
 use super::output::plural;
 use anyhow::Result;
 use casescrub::bulk::atomic::AtomicFile;
@@ -10,8 +11,8 @@ use casescrub::{stream, Numbering, Scrubber};
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::Path;
 
-/// Runs dataset mode (its flags checked by [`super::config::redact_mode`]).
-pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
+/// Runs dataset mode (its flags checked, its options resolved by [`super::config`]).
+pub fn run(args: RedactArgs, dataset: Dataset, scrubber: &Scrubber) -> Result<i32> {
     let mut numbering = Numbering::new(&args.placeholder);
     let prepared =
         super::setup::prepare(&args.detection.policy, scrubber.rule_ids(), &mut numbering)?;
@@ -38,39 +39,23 @@ pub fn run(args: RedactArgs, scrubber: &Scrubber) -> Result<i32> {
         Some(f) => f,
         None => &mut stdout,
     };
-    let result = if args.stream.jsonl {
-        let options = stream::jsonl::Options {
-            fields: args.stream.fields.clone(),
-            findings: args.stream.findings,
-            allow_missing: args.stream.allow_missing_field,
-        };
-        stream::jsonl::redact(
+    let result = match &dataset {
+        Dataset::Jsonl(options) => stream::jsonl::redact(
             &engine,
             &mut numbering,
-            &options,
+            options,
             &args.input,
             input,
             output,
-        )
-    } else {
-        let options = stream::csv::Options {
-            columns: args.stream.columns.clone(),
-            findings: args.stream.findings,
-            delimiter: b',',
-            allow_missing: args.stream.allow_missing_field,
-            extra: match args.stream.extra_fields {
-                super::args::ExtraFields::Error => stream::csv::Extra::Error,
-                super::args::ExtraFields::Redact => stream::csv::Extra::Redact,
-            },
-        };
-        stream::csv::redact(
+        ),
+        Dataset::Csv(options) => stream::csv::redact(
             &engine,
             &mut numbering,
-            &options,
+            options,
             &args.input,
             input,
             output,
-        )
+        ),
     };
     let stats = match result {
         Ok(stats) => stats,

@@ -1,28 +1,23 @@
 //! `casescrub verify`: a redacted file (or folder) against its original and report;
 //! the pairing and checking are [`casescrub::review::pairs`].
 
-use super::args::VerifyArgs;
+use super::config::VerifyPlan;
 use super::output::{display, escape, write_stdout};
 use super::setup::load_library;
-use anyhow::{bail, Context as _, Result};
+use anyhow::{Context as _, Result};
 use casescrub::review::pairs;
 use casescrub::review::verify::ReportIn;
 use casescrub::Scrubber;
 
 /// `casescrub verify`: 0 clean, 3 residue, 4 mismatch (worst over all files).
-pub fn verify(args: VerifyArgs) -> Result<i32> {
+pub fn verify(plan: VerifyPlan) -> Result<i32> {
+    let VerifyPlan { args, folder } = plan;
     let json = std::fs::read_to_string(&args.report)
         .with_context(|| format!("{}: cannot read the report", display(&args.report)))?;
     let report = ReportIn::parse(&json, &args.report).map_err(anyhow::Error::msg)?;
     let library = load_library(&args.library)?;
     let scrubber = Scrubber::new(&library)?;
-    let pairs = if args.original.is_dir() {
-        if !args.redacted.is_dir() {
-            bail!(
-                "{}: ORIGINAL is a folder, so REDACTED must be a folder too",
-                display(&args.redacted)
-            );
-        }
+    let pairs = if folder {
         pairs::folder(&args.original, &args.redacted, &args.report, &report)?
     } else {
         vec![pairs::single(&report, &args.original, &args.redacted).map_err(anyhow::Error::msg)?]

@@ -235,17 +235,7 @@ impl Library {
 
     /// Adds every `*.toml` file of `dir` (sorted by name); rules override by id.
     pub fn add_dir(&mut self, dir: &Path) -> Result<()> {
-        let io = |source| Error::Io {
-            path: dir.to_path_buf(),
-            source,
-        };
-        let mut files: Vec<_> = std::fs::read_dir(dir)
-            .map_err(io)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect();
-        files.sort();
-        for path in files {
+        for path in crate::walk::toml_files(dir)? {
             let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
                 path: path.clone(),
                 source,

@@ -1,11 +1,6 @@
 //! Flag groups shared by several commands: the pattern library, detection (policy,
 //! case, encoding), assessment, and how diffs look.
 
-use anyhow::{bail, Result};
-use casescrub::case::{Case, Roster};
-use casescrub::kind::Kind;
-use casescrub::policy::relative::Anchor;
-use casescrub::policy::{Action, CompiledPolicy, Rewrite};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -45,17 +40,6 @@ pub struct EncodingArgs {
     /// UTF-8 BOM always wins): windows-1252, latin1, iso-8859-15, utf-16le, ...
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,
-}
-
-impl EncodingArgs {
-    /// The encoding named by `--encoding`, if any.
-    pub fn label(&self) -> anyhow::Result<Option<&'static casescrub::encoding::Encoding>> {
-        self.encoding
-            .as_deref()
-            .map(casescrub::encoding::for_label)
-            .transpose()
-            .map_err(anyhow::Error::msg)
-    }
 }
 
 /// Layout of `redact --diff`.
@@ -166,114 +150,8 @@ pub enum Placeholders {
 }
 
 impl CaseArgs {
-    /// The engine that redacts: the case engine when a case flag asks for it, else
-    /// the plain policy engine (no vault: single-file callers record it themselves).
-    pub fn engine<'a>(
-        &self,
-        scrubber: &'a casescrub::Scrubber,
-        policy: &'a CompiledPolicy,
-        secrets: &'a casescrub::policy::Secrets,
-        case: &'a Case,
-    ) -> Box<dyn casescrub::engine::Engine + 'a> {
-        if self.wanted() {
-            let roles = self.placeholders == Placeholders::Roles;
-            Box::new(casescrub::case::CaseEngine::new(
-                scrubber, policy, secrets, case, roles,
-            ))
-        } else {
-            Box::new(casescrub::engine::PolicyEngine::new(
-                scrubber, policy, secrets, None,
-            ))
-        }
-    }
-
     /// Whether any case flag asks for the case engine.
     pub fn wanted(&self) -> bool {
         self.roster.is_some() || self.placeholders == Placeholders::Roles
-    }
-
-    /// The compiled roster (empty without `--case`).
-    pub fn case(&self) -> Result<Case> {
-        let roster = match &self.roster {
-            Some(path) => Roster::from_file(path)?,
-            None => Roster::default(),
-        };
-        Ok(Case::new(&roster)?)
-    }
-
-    /// The anchor named by `--anchor`; dates of `policy` become `relative` when it
-    /// does not use that action yet.
-    pub fn anchor(&self, case: &Case, policy: &mut CompiledPolicy) -> Result<Option<Anchor>> {
-        let Some(wanted) = &self.anchor else {
-            if policy.uses(Action::Relative) {
-                bail!(
-                    "policy `{}` uses `relative`, which needs --anchor ROLE|DATE \
-                     (a date role of the --case roster, or a date such as 2002-06-18)",
-                    policy.name()
-                );
-            }
-            return Ok(None);
-        };
-        let from_roster = case
-            .entities()
-            .iter()
-            .find(|e| e.kind == Kind::Date && e.role == *wanted);
-        let anchor = match from_roster {
-            Some(e) => Anchor::parse(&Anchor::label_for_role(&e.role), &e.canonical),
-            None => Anchor::parse("D0", wanted),
-        };
-        let Some(anchor) = anchor else {
-            let roles: Vec<&str> = case
-                .entities()
-                .iter()
-                .filter(|e| e.kind == Kind::Date)
-                .map(|e| e.role.as_str())
-                .collect();
-            bail!(
-                "--anchor {wanted}: neither a date role of the roster ({}) nor a full date \
-                 such as 2002-06-18",
-                if roles.is_empty() {
-                    "none listed".to_string()
-                } else {
-                    roles.join(", ")
-                }
-            );
-        };
-        if !policy.uses(Action::Relative) {
-            policy.set_kind_rewrite(Kind::Date, Rewrite::new(Action::Relative));
-        }
-        Ok(Some(anchor))
-    }
-}
-
-impl AssessArgs {
-    /// The assessments asked for; they need a --report to go into.
-    pub fn assess(
-        &self,
-        report: Option<&std::path::Path>,
-    ) -> Result<Option<casescrub::assess::Assess>> {
-        let assess = self.assessments()?;
-        if assess.is_some() && report.is_none() {
-            bail!("--coverage, --risk and --rare add sections to the report: give --report FILE");
-        }
-        Ok(assess)
-    }
-
-    /// The assessments asked for (`--coverage`, `--risk`, `--rare`), wherever they go.
-    pub fn assessments(&self) -> Result<Option<casescrub::assess::Assess>> {
-        let risk = self.risk || self.rare.is_some();
-        if !self.coverage && !risk {
-            return Ok(None);
-        }
-        let rare = match &self.rare {
-            Some(path) => casescrub::assess::RareList::parse(&casescrub::io::read_text(path)?),
-            None => Default::default(),
-        };
-        Ok(Some(casescrub::assess::Assess {
-            coverage: self.coverage,
-            risk,
-            rare,
-            rules: Default::default(),
-        }))
     }
 }
