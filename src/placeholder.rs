@@ -184,4 +184,38 @@ mod tests {
         assert!(check_template("[{kind}]").is_err());
         assert!(check_template("").is_err());
     }
+
+    #[test]
+    fn spellings_of_one_value_share_a_number_and_kinds_count_apart() {
+        let mut n = Numbering::default();
+        let first = n.placeholder(Kind::Person, "Maria Lopez");
+        assert_eq!(first, "[PERSON-1]");
+        // Folded look-alikes (a no-break space) are the same value.
+        assert_eq!(n.placeholder(Kind::Person, "Maria\u{a0}Lopez"), first);
+        assert_eq!(n.placeholder(Kind::Person, "Ana Ruiz"), "[PERSON-2]");
+        // The same text under another kind starts that kind's own count.
+        assert_eq!(n.placeholder(Kind::Org, "Maria Lopez"), "[ORG-1]");
+        assert_eq!(n.entries().count(), 3);
+    }
+
+    #[test]
+    fn the_hand_written_default_matches_the_template_rendering() {
+        let mut fast = Numbering::default();
+        let mut slow = Numbering::new("[{kind}-{n}] ");
+        for i in 0..1_005 {
+            let key = format!("value {i}");
+            let a = fast.placeholder_for_key(Kind::Id, &key);
+            let b = slow.placeholder_for_key(Kind::Id, &key);
+            assert_eq!(format!("{a} "), b);
+        }
+        assert_eq!(
+            fast.placeholder_for_key(Kind::Id, "value 1004"),
+            "[ID-1005]"
+        );
+        // Numbers assigned by a vault are kept; new values go after the highest.
+        let mut n = Numbering::default();
+        n.assign(Kind::Date, "2002-06-18", 7);
+        assert_eq!(n.placeholder_for_key(Kind::Date, "2002-06-18"), "[DATE-7]");
+        assert_eq!(n.placeholder_for_key(Kind::Date, "2003-01-01"), "[DATE-8]");
+    }
 }

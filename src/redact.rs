@@ -396,4 +396,41 @@ mod tests {
         assert_eq!(r.output, "b [DATE-1] c");
         assert_eq!((r.changes[0].line, r.changes[0].column), (2, 3));
     }
+
+    #[test]
+    fn the_text_between_findings_is_copied_byte_for_byte() {
+        let text = "Née: José Núñez\r\n\tDOB 6/18/02 — «ok»";
+        let found = vec![
+            finding(text, "José Núñez", Kind::Person),
+            finding(text, "6/18/02", Kind::Date),
+        ];
+        let red = redact(text, &found, &mut Numbering::default());
+        assert_eq!(red.output, "Née: [PERSON-1]\r\n\tDOB [DATE-1] — «ok»");
+        assert_eq!(red.changes.len(), 2);
+        let c = &red.changes[1];
+        assert_eq!(
+            (c.original.as_str(), c.replacement.as_str()),
+            ("6/18/02", "[DATE-1]")
+        );
+        assert_eq!(
+            (c.line, c.column),
+            (2, 6),
+            "line and column of the original"
+        );
+        assert_eq!(&*c.rule, "test.rule");
+        assert_eq!(
+            apply_changes(text, &red.changes).as_deref(),
+            Some(&*red.output)
+        );
+    }
+
+    #[test]
+    fn no_findings_give_the_input_back_with_no_changes() {
+        for text in ["", "nothing here", "line\n\nline\n"] {
+            let red = redact(text, &[], &mut Numbering::default());
+            assert_eq!(red.output, text);
+            assert!(red.changes.is_empty());
+            assert_eq!(apply_changes(text, &[]).as_deref(), Some(text));
+        }
+    }
 }

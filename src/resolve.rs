@@ -247,4 +247,74 @@ examples = { match = ["keep"] }
         );
         assert_eq!(ids(&found), [(2, 17, "t.low")]);
     }
+
+    #[test]
+    fn the_outcome_does_not_depend_on_the_order_of_the_candidates() {
+        let m = matcher();
+        let all = vec![
+            cand(&m, "t.low", 0, 6),
+            cand(&m, "t.high", 5, 9),
+            cand(&m, "t.low", 9, 12),
+            cand(&m, "t.low-too", 11, 15),
+            cand(&m, "t.low-too", 20, 24),
+            cand(&m, "t.low", 20, 24),
+        ];
+        let owned = |found: Vec<Finding>| -> Vec<(usize, usize, String)> {
+            ids(&found)
+                .into_iter()
+                .map(|(s, e, r)| (s, e, r.to_string()))
+                .collect()
+        };
+        // Same span, same priority: the rule that comes first in the matcher wins.
+        let tie = if rule(&m, "t.low") < rule(&m, "t.low-too") {
+            "t.low"
+        } else {
+            "t.low-too"
+        };
+        let expected = vec![
+            (5, 9, "t.high".to_string()),
+            (11, 15, "t.low-too".to_string()),
+            (20, 24, tie.to_string()),
+        ];
+        assert_eq!(owned(resolve(&m, all.clone())), expected);
+        let mut reversed = all.clone();
+        reversed.reverse();
+        let mut rotated = all;
+        rotated.rotate_left(2);
+        for order in [reversed, rotated] {
+            assert_eq!(owned(resolve(&m, order)), expected);
+        }
+    }
+
+    #[test]
+    fn spans_that_touch_do_not_overlap() {
+        let m = matcher();
+        let found = resolve(
+            &m,
+            vec![
+                cand(&m, "t.low", 4, 8),
+                cand(&m, "t.high", 0, 4),
+                cand(&m, "t.low-too", 8, 9),
+            ],
+        );
+        assert_eq!(
+            ids(&found),
+            [(0, 4, "t.high"), (4, 8, "t.low"), (8, 9, "t.low-too")]
+        );
+    }
+
+    #[test]
+    fn a_gender_finding_is_neutralized_whatever_its_rule_says() {
+        let m = matcher();
+        let mut c = cand(&m, "t.low", 0, 3);
+        c.kind = Kind::Gender;
+        let found = resolve(&m, vec![c, cand(&m, "t.high", 4, 8)]);
+        assert_eq!(found[0].kind, Kind::Gender);
+        assert_eq!(found[0].action, DefaultAction::Neutralize);
+        assert_eq!(found[1].action, m.rules()[rule(&m, "t.high")].action);
+        assert!(
+            found.iter().all(|f| f.key.is_none()),
+            "keys come later, from entities"
+        );
+    }
 }

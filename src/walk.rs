@@ -228,7 +228,12 @@ mod tests {
     #[test]
     fn expand_keeps_files_and_walks_folders_in_path_order() {
         let dir = tempfile::tempdir().unwrap();
-        for rel in ["case/b.txt", "case/a/z.txt", "case/.casescrub-1.tmp", "one.txt"] {
+        for rel in [
+            "case/b.txt",
+            "case/a/z.txt",
+            "case/.casescrub-1.tmp",
+            "one.txt",
+        ] {
             touch(dir.path(), rel);
         }
         let inputs = [dir.path().join("one.txt"), dir.path().join("case")];

@@ -31,7 +31,8 @@ pub fn redact(plan: RedactPlan) -> Result<i32> {
         Mode::Streamed => {
             // No roster here (`config` streams no case run), but an --anchor date may
             // be given alone.
-            let (numbering, prepared, _) = prepare_run(&args.detection, &args.placeholder, &scrubber)?;
+            let (numbering, prepared, _) =
+                prepare_run(&args.detection, &args.placeholder, &scrubber)?;
             super::chunked::redact_file(&args, &scrubber, encoding, numbering, prepared)
         }
         Mode::Whole => redact_whole(args, &scrubber, encoding),
@@ -48,8 +49,8 @@ fn redact_whole(
     let (mut numbering, mut prepared, case) =
         prepare_run(&args.detection, &args.placeholder, scrubber)?;
     let decisions = load_decisions(args.decisions.as_deref())?;
-    let assess = super::setup::assessments(&args.assess)?
-        .map(|a| a.with_rules(scrubber.hipaa_classes()));
+    let assess =
+        super::setup::assessments(&args.assess)?.map(|a| a.with_rules(scrubber.hipaa_classes()));
     let (text, source) = encoding::read_text(&args.input, label)?;
     let engine = super::setup::engine(
         &args.detection.case,

@@ -40,22 +40,12 @@ pub fn run(args: RedactArgs, dataset: Dataset, scrubber: &Scrubber) -> Result<i3
         None => &mut stdout,
     };
     let result = match &dataset {
-        Dataset::Jsonl(options) => stream::jsonl::redact(
-            &engine,
-            &mut numbering,
-            options,
-            &args.input,
-            input,
-            output,
-        ),
-        Dataset::Csv(options) => stream::csv::redact(
-            &engine,
-            &mut numbering,
-            options,
-            &args.input,
-            input,
-            output,
-        ),
+        Dataset::Jsonl(options) => {
+            stream::jsonl::redact(&engine, &mut numbering, options, &args.input, input, output)
+        }
+        Dataset::Csv(options) => {
+            stream::csv::redact(&engine, &mut numbering, options, &args.input, input, output)
+        }
     };
     let stats = match result {
         Ok(stats) => stats,

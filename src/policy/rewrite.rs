@@ -5,12 +5,12 @@
 //! original text.
 
 use super::actions;
+use super::compiled::CompiledPolicy;
 use super::dates::{shift_date, year_only};
 use super::key::Key;
 use super::model::Action;
 use super::pseudonym::{pseudonym, pseudonym_for_value, DEFAULT_LENGTH};
 use super::surrogate::surrogate;
-use super::compiled::CompiledPolicy;
 use crate::kind::Kind;
 use crate::neutral::{neutral_form, next_word};
 use crate::placeholder::Numbering;

@@ -287,3 +287,270 @@ examples = { match = ["abc"] }
         .stderr(predicate::str::contains("broken.toml"))
         .stderr(predicate::str::contains("x.broken"));
 }
+
+/// Runs `casescrub ARGS` in `dir` and expects a refusal (exit 1) before anything is
+/// written: stderr names the problem (`says`) and nothing lands on stdout.
+fn refused(dir: &std::path::Path, args: &[&str], says: &[&str]) {
+    let out = casescrub()
+        .current_dir(dir)
+        .args(args)
+        .write_stdin("DOB 6/18/02")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+    assert!(out.stdout.is_empty(), "{args:?} wrote to stdout");
+    assert!(
+        stderr.starts_with("casescrub: error: "),
+        "{args:?}: {stderr}"
+    );
+    for s in says {
+        assert!(stderr.contains(s), "{args:?}: {s:?} not in {stderr}");
+    }
+}
+
+/// A folder with `note.txt` (a date) and a case folder `docs/` with one note.
+fn refusal_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("note.txt"), "DOB 6/18/02").unwrap();
+    std::fs::create_dir(dir.path().join("docs")).unwrap();
+    std::fs::write(dir.path().join("docs/a.txt"), "Seen by Dr. Ana Ruiz").unwrap();
+    std::fs::write(dir.path().join("rules.toml"), "").unwrap();
+    dir
+}
+
+#[test]
+fn redact_refuses_flags_its_mode_cannot_use_and_says_what_to_do() {
+    let dir = refusal_dir();
+    let d = dir.path();
+    // One file.
+    refused(
+        d,
+        &["redact", "note.txt", "--in-place"],
+        &["-o note.txt --in-place"],
+    );
+    refused(
+        d,
+        &["redact", "note.txt", "--coverage"],
+        &["give --report FILE"],
+    );
+    refused(
+        d,
+        &["redact", "note.txt", "--width", "80"],
+        &["add --diff=side"],
+    );
+    refused(
+        d,
+        &["redact", "note.txt", "--diff", "--chunk-size", "100"],
+        &["--chunk-size", "read it whole"],
+    );
+    refused(
+        d,
+        &["redact", "note.txt", "--jobs", "2"],
+        &["--jobs", "folder"],
+    );
+    refused(
+        d,
+        &["redact", "note.txt", "--findings"],
+        &["--jsonl or --csv"],
+    );
+    refused(
+        d,
+        &["redact", "note.txt", "--placeholder", "[X]"],
+        &["has no `{n}`"],
+    );
+    refused(
+        d,
+        &["redact", "note.txt", "--encoding", "klingon"],
+        &["unknown encoding", "windows-1252"],
+    );
+    refused(
+        d,
+        &["redact", "note.txt", "--patterns", "rules.toml"],
+        &["put the file in a folder"],
+    );
+    // A dataset.
+    for (flags, says) in [
+        (
+            &["--coverage", "--risk"][..],
+            "run them on files or folders",
+        ),
+        (&["--report", "r.json"], "use --findings"),
+        (&["--vault", "v.json"], "--key-file"),
+        (&["--anchor", "2002-06-18"], "files and folders"),
+        (&["--chunk-size", "100"], "not to --jsonl/--csv"),
+        (&["--encoding", "latin1"], "read UTF-8"),
+    ] {
+        let mut args = vec!["redact", "-", "--jsonl", "--field", "text"];
+        args.extend_from_slice(flags);
+        refused(d, &args, &[says]);
+    }
+    // A folder.
+    refused(d, &["redact", "docs"], &["give -o OUT_DIR"]);
+    refused(
+        d,
+        &["redact", "docs", "-o", "out", "--diff"],
+        &["use --report"],
+    );
+    refused(
+        d,
+        &["redact", "docs", "-o", "out", "--risk"],
+        &["give --report FILE"],
+    );
+    refused(
+        d,
+        &["redact", "docs", "--in-place"],
+        &["needs --backup DIR"],
+    );
+    refused(
+        d,
+        &["redact", "docs", "-o", "out", "--chunk-size", "9"],
+        &["not to a folder"],
+    );
+    refused(
+        d,
+        &["redact", "docs", "-o", "out", "--vault", "docs/v.json"],
+        &["inside the input folder"],
+    );
+    // Nothing was written by any refused run.
+    let mut names: Vec<String> = std::fs::read_dir(d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["docs", "note.txt", "rules.toml"]);
+}
+
+#[test]
+fn the_other_commands_refuse_bad_combinations_before_reading_anything() {
+    let dir = refusal_dir();
+    let d = dir.path();
+    // scan
+    refused(
+        d,
+        &["scan", "note.txt", "--placeholder", "[X]"],
+        &["has no `{n}`"],
+    );
+    refused(
+        d,
+        &["scan", "note.txt", "--encoding", "klingon"],
+        &["unknown encoding"],
+    );
+    // review: the page is never an input, nor inside an input folder.
+    refused(
+        d,
+        &["review", "note.txt", "-o", "note.txt"],
+        &["overwrite an input", "-o"],
+    );
+    refused(
+        d,
+        &["review", "docs", "-o", "docs/page.html"],
+        &["inside the input folder"],
+    );
+    refused(
+        d,
+        &["review", "note.txt", "-o", "p.html", "--placeholder", "X"],
+        &["has no `{n}`"],
+    );
+    // explain
+    refused(
+        d,
+        &["explain", "note.txt", "--at", "2"],
+        &["LINE:COL", "--at 12:5"],
+    );
+    refused(
+        d,
+        &["explain", "note.txt", "--at", "0:1"],
+        &["two numbers from 1"],
+    );
+    refused(
+        d,
+        &["explain", "note.txt", "--text", ""],
+        &["must not be empty", "--at"],
+    );
+    // verify: both folders, or neither.
+    refused(
+        d,
+        &["verify", "docs", "note.txt", "--report", "r.json"],
+        &["REDACTED must be a folder"],
+    );
+    refused(
+        d,
+        &["verify", "note.txt", "docs", "--report", "r.json"],
+        &["ORIGINAL must be the folder"],
+    );
+    // patterns
+    refused(
+        d,
+        &["patterns", "list", "--patterns", "rules.toml"],
+        &["not a file"],
+    );
+    refused(
+        d,
+        &["patterns", "test", "--patterns", "rules.toml"],
+        &["not a file"],
+    );
+    // case init: never over a file, never inside the case folder.
+    refused(
+        d,
+        &["case", "init", "docs", "-o", "note.txt"],
+        &["never overwrites", "another -o"],
+    );
+    refused(
+        d,
+        &["case", "init", "docs", "-o", "docs/roster.toml"],
+        &["inside the case folder"],
+    );
+    assert!(!d.join("docs/page.html").exists() && !d.join("docs/roster.toml").exists());
+    assert_eq!(
+        std::fs::read_to_string(d.join("note.txt")).unwrap(),
+        "DOB 6/18/02"
+    );
+}
+
+#[test]
+fn accepted_combinations_still_run() {
+    let dir = refusal_dir();
+    let d = dir.path();
+    // The flags refused above, where they apply.
+    casescrub()
+        .current_dir(d)
+        .args(["redact", "note.txt", "-o", "note.txt", "--in-place"])
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(d.join("note.txt")).unwrap(),
+        "DOB [DATE-1]"
+    );
+    casescrub()
+        .current_dir(d)
+        .args(["redact", "docs/a.txt", "--diff=side", "--width", "60"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("[PERSON-1]"));
+    casescrub()
+        .current_dir(d)
+        .args([
+            "redact",
+            "docs/a.txt",
+            "--chunk-size",
+            "8",
+            "--report",
+            "r.json",
+        ])
+        .assert()
+        .success()
+        .stdout("Seen by Dr. [PERSON-1]");
+    casescrub()
+        .current_dir(d)
+        .args(["explain", "docs/a.txt", "--at", "1:13"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("FINDING"));
+    casescrub()
+        .current_dir(d)
+        .args(["case", "init", "docs", "-o", "roster.toml"])
+        .assert()
+        .success();
+    assert!(d.join("roster.toml").exists());
+}

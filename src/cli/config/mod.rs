@@ -6,9 +6,10 @@
 //!
 //! One file per group of commands, as in `args/`: `redact.rs` (one file streamed or
 //! whole, a folder, a dataset), `review.rs` (`scan`, `review`, `explain`, `verify`),
-//! `tools.rs` (`patterns`, `policy`, `keygen`, `restore`, `case init`); this file
-//! holds the checks they share.
+//! `tools.rs` (`patterns`, `policy`, `keygen`, `restore`, `case init`), above
+//! `checks.rs`, the checks they share; this file picks the command's file.
 
+mod checks;
 mod redact;
 mod review;
 mod tools;
@@ -18,12 +19,10 @@ pub use review::{ExplainPlan, ReviewPlan, ScanPlan, VerifyPlan};
 pub use tools::InitPlan;
 
 use super::args::{
-    CaseCommand, Cli, Command, DetectionArgs, EncodingArgs, KeygenArgs, LibraryArgs,
-    PatternsCommand, PolicyCommand, RestoreArgs,
+    CaseCommand, Cli, Command, KeygenArgs, LibraryArgs, PatternsCommand, PolicyCommand, RestoreArgs,
 };
 use super::output::display;
 use anyhow::{bail, Result};
-use casescrub::encoding::Encoding;
 use casescrub::io;
 use std::path::Path;
 
@@ -69,11 +68,11 @@ pub fn resolve(cli: Cli) -> Result<Plan> {
         Command::Explain(args) => Plan::Explain(review::explain(args)?),
         Command::Verify(args) => Plan::Verify(review::verify(args)?),
         Command::Patterns(PatternsCommand::List { json, library }) => {
-            library_flags(&library)?;
+            checks::library_flags(&library)?;
             Plan::PatternsList { library, json }
         }
         Command::Patterns(PatternsCommand::Test { library }) => {
-            library_flags(&library)?;
+            checks::library_flags(&library)?;
             Plan::PatternsTest(library)
         }
         Command::Policy(cmd) => Plan::Policy(cmd),
@@ -107,40 +106,4 @@ fn stdout_is_not_input(command: &Command) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// `--patterns DIR` names a folder of `*.toml` files.
-fn library_flags(args: &LibraryArgs) -> Result<()> {
-    if let Some(dir) = &args.patterns {
-        if dir.exists() && !dir.is_dir() {
-            bail!(
-                "{}: --patterns takes a folder of *.toml rule files, not a file; \
-                 put the file in a folder and pass the folder",
-                display(dir)
-            );
-        }
-    }
-    Ok(())
-}
-
-/// The detection flags every detecting command shares, checked: the library folder
-/// and the input encoding (resolved to the encoding it names).
-fn detection_flags(args: &DetectionArgs) -> Result<Option<&'static Encoding>> {
-    library_flags(&args.library)?;
-    encoding(&args.encoding)
-}
-
-/// The encoding named by `--encoding`, if any; an unknown label is refused here,
-/// before any input is read.
-fn encoding(args: &EncodingArgs) -> Result<Option<&'static Encoding>> {
-    args.encoding
-        .as_deref()
-        .map(casescrub::encoding::for_label)
-        .transpose()
-        .map_err(anyhow::Error::msg)
-}
-
-/// A `--placeholder` template is valid.
-fn template(placeholder: &str) -> Result<()> {
-    casescrub::placeholder::check_template(placeholder).map_err(anyhow::Error::msg)
 }

@@ -3,7 +3,7 @@
 
 use super::super::args::{DiffLayout, ExtraFields, OutputEncoding, RedactArgs};
 use super::super::output::display;
-use super::{detection_flags, template};
+use super::checks::{detection_flags, template};
 use anyhow::{bail, Result};
 use casescrub::bulk::{self, Target};
 use casescrub::encoding::Encoding;

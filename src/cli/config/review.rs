@@ -2,7 +2,7 @@
 
 use super::super::args::{ExplainArgs, ReviewArgs, ScanArgs, VerifyArgs};
 use super::super::output::display;
-use super::{detection_flags, library_flags, template};
+use super::checks::{detection_flags, library_flags, template};
 use anyhow::{bail, Result};
 use casescrub::encoding::Encoding;
 use casescrub::io;

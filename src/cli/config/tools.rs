@@ -4,7 +4,7 @@
 
 use super::super::args::InitArgs;
 use super::super::output::display;
-use super::library_flags;
+use super::checks::library_flags;
 use anyhow::{bail, Result};
 
 /// `case init`, checked: the roster it writes is new and outside the case folder.
