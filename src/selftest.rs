@@ -241,6 +241,20 @@ fn strip_marks(example: &str) -> (String, Option<Vec<(usize, usize)>>) {
     (text, spans)
 }
 
+/// How many examples (must-match and must-not-match) the rules and labels of
+/// `library` hold: what `patterns test` runs.
+pub fn example_count(library: &Library) -> usize {
+    let rules: usize = library
+        .rules()
+        .map(|r| r.examples.must_match.len() + r.examples.no_match.len())
+        .sum();
+    let labels: usize = library
+        .labels()
+        .map(|l| l.examples.must_match.len() + l.examples.no_match.len())
+        .sum();
+    rules + labels
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,5 +283,36 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join("\n")
         );
+    }
+
+    #[test]
+    fn examples_are_counted_and_each_rule_names_its_engine() {
+        let toml = r#"
+[[rule]]
+id = "t.code"
+kind = "ID"
+description = "A code."
+regex = '\bX-[0-9]{3}\b'
+examples = { match = ["X-123"], no_match = ["X-12"] }
+
+[[rule]]
+id = "t.word"
+kind = "ORG"
+description = "A word."
+words = ["Acme"]
+examples = { match = ["Acme"] }
+"#;
+        let mut library = Library::default();
+        library.add_file("t.toml", toml, false, &|_| None).unwrap();
+        let engines: Vec<(&str, &str)> = library
+            .rules()
+            .map(|r| (r.id.as_str(), r.engine()))
+            .collect();
+        assert_eq!(engines, [("t.code", "regex"), ("t.word", "words")]);
+        assert_eq!(example_count(&library), 3);
+        assert!(test_library(&library).is_empty());
+        let embedded = Library::embedded().unwrap();
+        assert!(embedded.rules().any(|r| r.engine() == "entity"));
+        assert!(example_count(&embedded) > embedded.len());
     }
 }

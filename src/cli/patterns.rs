@@ -15,12 +15,7 @@ pub fn list(args: &LibraryArgs, json: bool) -> Result<i32> {
         let mut rules: Vec<serde_json::Value> = Vec::new();
         for rule in library.rules() {
             let mut v = serde_json::to_value(rule)?;
-            v["engine"] = rule
-                .stage
-                .map_or(if rule.is_regex() { "regex" } else { "words" }, |s| {
-                    s.as_str()
-                })
-                .into();
+            v["engine"] = rule.engine().into();
             rules.push(v);
         }
         for label in library.labels() {
@@ -34,12 +29,9 @@ pub fn list(args: &LibraryArgs, json: bool) -> Result<i32> {
     }
     let mut out = String::new();
     for rule in library.rules() {
-        let engine = if let Some(stage) = rule.stage {
-            stage.as_str().to_string()
-        } else if rule.is_regex() {
-            "regex".to_string()
-        } else {
-            format!("words({})", rule.loaded_words.len())
+        let engine = match rule.engine() {
+            "words" => format!("words({})", rule.loaded_words.len()),
+            other => other.to_string(),
         };
         out.push_str(&format!(
             "{:<32} {:<11} {:>4}  {:<10} {}\n",
@@ -73,14 +65,7 @@ pub fn list(args: &LibraryArgs, json: bool) -> Result<i32> {
 pub fn test(args: &LibraryArgs) -> Result<i32> {
     let library = load_library(args)?;
     let failures = selftest::test_library(&library);
-    let examples: usize = library
-        .rules()
-        .map(|r| r.examples.must_match.len() + r.examples.no_match.len())
-        .sum::<usize>()
-        + library
-            .labels()
-            .map(|l| l.examples.must_match.len() + l.examples.no_match.len())
-            .sum::<usize>();
+    let examples = selftest::example_count(&library);
     for f in &failures {
         eprintln!(
             "FAIL {} ({}): {:?}: {}",

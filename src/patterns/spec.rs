@@ -295,4 +295,14 @@ impl RuleSpec {
     pub fn is_regex(&self) -> bool {
         self.regex.is_some()
     }
+
+    /// Which engine makes this rule's findings: its stage (`entity`), else `regex`
+    /// or `words` (what `patterns list` shows).
+    pub fn engine(&self) -> &'static str {
+        match self.stage {
+            Some(stage) => stage.as_str(),
+            None if self.is_regex() => "regex",
+            None => "words",
+        }
+    }
 }
