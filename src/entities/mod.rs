@@ -3,6 +3,7 @@
 //! and context, and every later mention of a confidently found name is redacted
 //! with the same placeholder ("Maria Lopez", "Ms. Lopez", "Lopez" → one person).
 
+mod acronyms;
 mod address;
 mod age_after_name;
 mod classify;
@@ -102,6 +103,9 @@ pub fn extend_known(
                 .iter()
                 .any(|t| !l.is_stop(t.folded))
     });
+    // "County of Residence", "City of Origin": a form label, not a place (the
+    // words after "of" are all safe vocabulary and none is a place).
+    found.retain(|f| &*f.rule != ADMIN_OF || !label_of(text, f, l, &mut arena));
     address::complete(text, &mut found);
     let tokens = tokens::tokenize(text, &mut arena);
     let cover = cover_of(&tokens, &found);
@@ -134,10 +138,14 @@ pub fn extend_known(
     for run in tokens::runs(text, &tokens) {
         classify::classify(&ctx, &run, &mut spans);
     }
-    // Organisations absorb the soft findings they overlap. `found` is sorted and
+    // Organisations and places absorb the soft findings they overlap (a place
+    // holds one only when it is of two words or more: Czech Republic). `found` is sorted and
     // non-overlapping, so the findings an organisation overlaps are one slice of it.
     let mut absorbed = vec![false; found.len()];
-    for s in spans.iter_mut().filter(|s| s.kind == Kind::Org) {
+    for s in spans
+        .iter_mut()
+        .filter(|s| matches!(s.kind, Kind::Org | Kind::Location))
+    {
         let (start, end) = (s.start, s.end);
         let from = found.partition_point(|f| f.end <= start);
         let to = found.partition_point(|f| f.start < end).max(from);
@@ -154,12 +162,13 @@ pub fn extend_known(
     found.extend(
         spans
             .into_iter()
-            .map(|s| finding(s.start, s.end, s.kind, s.rule)),
+            .map(|s| finding(s.start, with_period(text, &s), s.kind, s.rule)),
     );
     found.sort_by_key(|f| f.start);
     family_firm::family_firms(text, written, &tokens, &mut found);
     counsel::counsel_lines(text, &mut found);
     contact_rows::contact_rows(text, &mut found);
+    acronyms::acronyms(text, &tokens, &mut found);
     let covered: Vec<bool> = cover_of(&tokens, &found)
         .iter()
         .map(Option::is_some)
@@ -169,11 +178,72 @@ pub fn extend_known(
         found.extend(listed);
         found.sort_by_key(|f| f.start);
     }
-    propagate(text, &tokens, &mut found, known);
+    propagate(text, &tokens, &caps, &mut found, known);
     found.sort_by_key(|f| f.start);
     let ages = age_after_name::ages(text, &found, &tokens);
     found.extend(ages);
+    credentials_after_names(text, &mut found);
     without_overlaps(found)
+}
+
+/// Rule id of the named administrative area (`County of Kern`).
+const ADMIN_OF: &str = "place.admin-of";
+
+/// Rule id of a city and state code without a ZIP (`Fresno, CA`).
+const CITY_STATE: &str = "address.city-state";
+
+/// Whether the area `f` names is vocabulary: every word after its "of" is safe
+/// and none is a place ("County of Residence", not "County of Orange").
+fn label_of(text: &str, f: &Finding, l: &lists::Lists, arena: &mut String) -> bool {
+    let written = f.text(text);
+    let Some(at) = written.find(" of ").or_else(|| written.find(" OF ")) else {
+        return false;
+    };
+    let words = tokens::tokenize(&written[at + 4..], arena);
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|t| position::is_safe(l, t.folded) && !l.is_place(t.folded))
+}
+
+/// State codes that are also credentials (MD, PA, DC, MS, MA, ND): after a
+/// person's name and a comma ("Robert Lane, PA") the code is the credential, not
+/// the state of an address, so its STATE finding is dropped.
+fn credentials_after_names(text: &str, found: &mut Vec<Finding>) {
+    let person_ends: std::collections::HashSet<usize> = found
+        .iter()
+        .filter(|f| f.kind == Kind::Person)
+        .map(|f| f.end)
+        .collect();
+    if person_ends.is_empty() {
+        return;
+    }
+    found.retain(|f| {
+        let credential = f.kind == Kind::State
+            && &*f.rule == CITY_STATE
+            && matches!(f.text(text), "MD" | "PA" | "DC" | "MS" | "MA" | "ND");
+        !(credential
+            && f.start >= 2
+            && text.get(f.start - 2..f.start) == Some(", ")
+            && person_ends.contains(&(f.start - 2)))
+    });
+}
+
+/// The end of an organisation closed by an abbreviated head, with its period
+/// (`Fernandez Inc.`, `Acme Co.`); the end of any other span as it is.
+fn with_period(text: &str, s: &Span) -> usize {
+    let abbreviated = s.kind == Kind::Org
+        && text[s.end..].starts_with('.')
+        && text[s.start..s.end]
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "inc" | "co" | "corp" | "ltd" | "bros" | "assn" | "intl"
+                )
+            });
+    s.end + usize::from(abbreviated)
 }
 
 /// Sorted by start; a finding that overlaps an earlier one is dropped (the
@@ -220,7 +290,13 @@ fn name_words<'t, 'a>(text: &str, f: &Finding, tokens: &'t [Token<'a>]) -> Vec<&
 
 /// Gives every PERSON finding a key that joins mentions of one person, then redacts
 /// every other capitalized mention of a found name's words.
-fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>, known: &mut KnownNames) {
+fn propagate(
+    text: &str,
+    tokens: &[Token],
+    caps: &[bool],
+    found: &mut Vec<Finding>,
+    known: &mut KnownNames,
+) {
     let l = lists();
     snap_to_words(tokens, found);
     // Full names: their key and which full names each word belongs to; where each
@@ -320,9 +396,30 @@ fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>, known: &mut
                     })
             });
         let wordlike = l.is_name_word(t.folded) || position::is_safe(l, t.folded);
+        // In a line written in capitals case says nothing: a name that is also
+        // a word (PAIN ROSE TO 8/10) counts only beside another word of a name.
+        let beside = || {
+            let name = |k: usize| {
+                tokens.get(k).is_some_and(|n| {
+                    owners.contains_key(n.folded)
+                        && !l.is_name_word(n.folded)
+                        && !position::is_safe(l, n.folded)
+                })
+            };
+            i > 0 && text[tokens[i - 1].end..t.start] == *" " && name(i - 1)
+                || tokens
+                    .get(i + 1)
+                    .is_some_and(|n| text[t.end..n.start] == *" ")
+                    && name(i + 1)
+        };
+        let plain = if caps[i] {
+            beside()
+        } else {
+            !sentence_start(text, t.start)
+        };
         let known = owners.contains_key(t.folded)
             && !l.is_stop(t.folded)
-            && (!wordlike || !sentence_start(text, t.start) || possessive || paired);
+            && (!wordlike || plain || possessive || paired);
         let titled = i > 0
             && !l.is_stop(t.folded)
             && matches!(tokens[i - 1].folded, "dr" | "mr" | "mrs" | "ms" | "mx")

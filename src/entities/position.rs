@@ -183,7 +183,13 @@ pub fn positional(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &
                     let lexicon_word = in_lexicon(l, t.folded) && !l.is_stop(t.folded);
                     let allow_words = match cue {
                         Cue::Title => true,
-                        Cue::Role { kin } => kin && !super::span::sentence_start(ctx.text, t.start),
+                        // In capitals a kinship word says nothing of the word
+                        // after it (CHILD WELFARE SERVICES).
+                        Cue::Role { kin } => {
+                            kin && !ctx.caps[run[q]]
+                                && !t.all_caps
+                                && !super::span::sentence_start(ctx.text, t.start)
+                        }
                     };
                     nameish(ctx, l, run[q]).is_some() || allow_words && lexicon_word
                 };
