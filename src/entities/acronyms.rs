@@ -22,8 +22,8 @@ fn defined_after(text: &str, end: usize) -> Option<(usize, usize)> {
     let close = rest.find(')')?;
     let inner = &rest[..close];
     let letters = inner.bytes().filter(u8::is_ascii_uppercase).count();
-    let ok = (2..=MOST).contains(&letters)
-        && inner.bytes().all(|b| b.is_ascii_uppercase() || b == b'&');
+    let ok =
+        (2..=MOST).contains(&letters) && inner.bytes().all(|b| b.is_ascii_uppercase() || b == b'&');
     let start = end + 2;
     ok.then_some((start, start + close))
 }
@@ -90,7 +90,11 @@ pub fn acronyms(text: &str, tokens: &[Token], found: &mut Vec<Finding>) {
         while j < found.len() && found[j].end <= t.start {
             j += 1;
         }
-        if found[j..].iter().take_while(|f| f.start < t.end).any(|f| f.end > t.start) {
+        if found[j..]
+            .iter()
+            .take_while(|f| f.start < t.end)
+            .any(|f| f.end > t.start)
+        {
             continue;
         }
         let mut mention = finding(t.start, t.end, Kind::Org, RULE);

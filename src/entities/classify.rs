@@ -258,8 +258,8 @@ fn organisation(
     );
     let address = street_word
         && ctx.text[..ctx.tok(run[from]).start]
-        .trim_end_matches([' ', '\t'])
-        .ends_with(|c: char| c.is_ascii_digit());
+            .trim_end_matches([' ', '\t'])
+            .ends_with(|c: char| c.is_ascii_digit());
     if address {
         return false;
     }
@@ -302,7 +302,9 @@ fn places(
             // A place of two words or more may hold a soft finding (Czech
             // Republic); the organisation pass absorbs it.
             if range.clone().any(|q| {
-                used[q] || ctx.cover[run[q]] == Some(false) || len == 1 && ctx.cover[run[q]].is_some()
+                used[q]
+                    || ctx.cover[run[q]] == Some(false)
+                    || len == 1 && ctx.cover[run[q]].is_some()
             }) {
                 continue;
             }

@@ -178,6 +178,9 @@ pub fn extend_known(
         found.extend(listed);
         found.sort_by_key(|f| f.start);
     }
+    // Before propagation (a name before a credential is linked to its other
+    // mentions) and after it (a propagated name before one drops its code).
+    credentials_after_names(text, &mut found);
     propagate(text, &tokens, &caps, &mut found, known);
     found.sort_by_key(|f| f.start);
     let ages = age_after_name::ages(text, &found, &tokens);
@@ -206,22 +209,63 @@ fn label_of(text: &str, f: &Finding, l: &lists::Lists, arena: &mut String) -> bo
             .all(|t| position::is_safe(l, t.folded) && !l.is_place(t.folded))
 }
 
-/// State codes that are also credentials (MD, PA, DC, MS, MA, ND): after a
-/// person's name and a comma ("Robert Lane, PA") the code is the credential, not
-/// the state of an address, so its STATE finding is dropped.
+/// Rule id of a name before a credential (`Janet Kim, MD`).
+const BEFORE_CREDENTIAL: &str = "person.before-credential";
+
+/// Whether a state code is also a credential (MD, PA, DC, MS, MA, ND).
+fn credential_code(code: &str) -> bool {
+    matches!(code, "MD" | "PA" | "DC" | "MS" | "MA" | "ND")
+}
+
+/// Whether the "city" of a city and state code is a person's name: a first
+/// name, then a surname, no place of the gazetteer (`Robert Lane`, not `Glen
+/// Burnie`).
+fn city_is_name(written: &str, l: &lists::Lists) -> bool {
+    let words: Vec<String> = written.split_whitespace().map(lists::fold).collect();
+    match words.as_slice() {
+        [first, .., last] => {
+            l.is_first(first)
+                && l.is_last(last)
+                && !l.is_place(&words.join(" "))
+                && !l.is_place(last)
+        }
+        _ => false,
+    }
+}
+
+/// State codes that are also credentials, after a person's name and a comma
+/// ("Robert Lane, PA"): the code is the credential, not the state of an
+/// address, so its STATE finding is dropped; a "city" of a first name and a
+/// surname before one is that person.
 fn credentials_after_names(text: &str, found: &mut Vec<Finding>) {
-    let person_ends: std::collections::HashSet<usize> = found
-        .iter()
-        .filter(|f| f.kind == Kind::Person)
-        .map(|f| f.end)
-        .collect();
+    let l = lists();
+    found.sort_by_key(|f| f.start);
+    let mut person_ends: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    for i in 0..found.len() {
+        let f = &found[i];
+        if f.kind == Kind::Person {
+            person_ends.insert(f.end);
+            continue;
+        }
+        let city = f.kind == Kind::Location
+            && &*f.rule == CITY_STATE
+            && found.get(i + 1).is_some_and(|s| {
+                s.kind == Kind::State && s.start == f.end + 2 && credential_code(s.text(text))
+            })
+            && city_is_name(f.text(text), l);
+        if city {
+            let f = &mut found[i];
+            f.kind = Kind::Person;
+            f.rule = Arc::from(BEFORE_CREDENTIAL);
+            person_ends.insert(f.end);
+        }
+    }
     if person_ends.is_empty() {
         return;
     }
     found.retain(|f| {
-        let credential = f.kind == Kind::State
-            && &*f.rule == CITY_STATE
-            && matches!(f.text(text), "MD" | "PA" | "DC" | "MS" | "MA" | "ND");
+        let credential =
+            f.kind == Kind::State && &*f.rule == CITY_STATE && credential_code(f.text(text));
         !(credential
             && f.start >= 2
             && text.get(f.start - 2..f.start) == Some(", ")
@@ -234,15 +278,12 @@ fn credentials_after_names(text: &str, found: &mut Vec<Finding>) {
 fn with_period(text: &str, s: &Span) -> usize {
     let abbreviated = s.kind == Kind::Org
         && text[s.end..].starts_with('.')
-        && text[s.start..s.end]
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| {
-                matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "inc" | "co" | "corp" | "ltd" | "bros" | "assn" | "intl"
-                )
-            });
+        && text[s.start..s.end].rsplit(' ').next().is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "inc" | "co" | "corp" | "ltd" | "bros" | "assn" | "intl"
+            )
+        });
     s.end + usize::from(abbreviated)
 }
 
