@@ -382,8 +382,11 @@ fn place_cue(ctx: &Ctx, i: usize) -> bool {
 fn names(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mut Vec<Span>) {
     let mut p = 0;
     while p < run.len() {
+        // A relative in capitals is no name word (HER HUSBAND JOSE LOPEZ).
+        let kin = |q: usize| ctx.tok(run[q]).all_caps && has(&vocab().kinship, ctx.word(run[q]));
         let free = |q: usize| {
             !used[q]
+                && !kin(q)
                 && (ctx.namey(l, run[q])
                     || ctx.tok(run[q]).initial
                     || !ctx.tok(run[q]).capitalized && has(&vocab().particles, ctx.word(run[q])))
@@ -533,7 +536,9 @@ fn is_name(ctx: &Ctx, l: &Lists, run: &[usize], a: usize, b: usize, core: &[usiz
         return true;
     }
     // A relative: "her son, Thomas", "- Irma Peña, wife,".
-    if n <= 3 && core.iter().any(|&k| !word(k)) && kinship_near(ctx, run[a], run[b]) {
+    // (Not a safe word no list holds: CHILD WELFARE.)
+    let unsafe_name = |k: usize| !word(k) && (listed(k) || !super::position::is_safe(l, w(k)));
+    if n <= 3 && core.iter().any(|&k| unsafe_name(k)) && kinship_near(ctx, run[a], run[b]) {
         return true;
     }
     false

@@ -103,6 +103,10 @@ pub fn extend_known(
                 .iter()
                 .any(|t| !l.is_stop(t.folded))
     });
+    // A name in capitals ends before the clause after it: "MS. LOPEZ WORKS FOR".
+    for f in found.iter_mut().filter(|f| f.kind == Kind::Person) {
+        f.end = caps_name_end(text, f, l, &mut arena);
+    }
     // "County of Residence", "City of Origin": a form label, not a place (the
     // words after "of" are all safe vocabulary and none is a place).
     found.retain(|f| &*f.rule != ADMIN_OF || !label_of(text, f, l, &mut arena));
@@ -187,6 +191,42 @@ pub fn extend_known(
     found.extend(ages);
     credentials_after_names(text, &mut found);
     without_overlaps(found)
+}
+
+/// The end of the PERSON finding `f` written wholly in capitals, less the
+/// words at its end that are safe vocabulary and neither a 1990 Census first
+/// name nor a common name that is also a word (Baker, Lane), or function words
+/// (LOPEZ WORKS FOR → LOPEZ), when its last word is a function word; its end
+/// as it is otherwise (VALLE VERDE POULTRY).
+fn caps_name_end(text: &str, f: &Finding, l: &lists::Lists, arena: &mut String) -> usize {
+    let written = f.text(text);
+    if written.chars().any(char::is_lowercase) || !written.contains(' ') {
+        return f.end;
+    }
+    let v = vocab::vocab();
+    let words = tokens::tokenize(written, arena);
+    // Only a name that runs into a clause (its last word a function word).
+    if words
+        .last()
+        .is_none_or(|t| !v.clause_words.contains(t.folded))
+    {
+        return f.end;
+    }
+    let mut keep = words.len();
+    while keep > 1 {
+        let t = &words[keep - 1];
+        let clause = v.clause_words.contains(t.folded)
+            || position::is_safe(l, t.folded) && !l.is_first(t.folded) && !l.is_name_word(t.folded);
+        if !clause || t.initial {
+            break;
+        }
+        keep -= 1;
+    }
+    if keep == words.len() || keep == 0 {
+        f.end
+    } else {
+        f.start + words[keep - 1].end
+    }
 }
 
 /// Rule id of the named administrative area (`County of Kern`).

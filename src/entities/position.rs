@@ -201,16 +201,25 @@ pub fn positional(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &
                 } else {
                     let lexicon_word = in_lexicon(l, t.folded) && !l.is_stop(t.folded);
                     let allow_words = match cue {
-                        Cue::Title => true,
+                        // In capitals a word after a title counts when it is a
+                        // first name or a name that is also a word (DR. PRICE),
+                        // not any lexicon word (MS. LOPEZ WORKS).
+                        Cue::Title => {
+                            !(ctx.caps[run[q]] || t.all_caps)
+                                || l.is_first(t.folded)
+                                || l.is_name_word(t.folded)
+                        }
                         Cue::Phrase => false,
                         // In capitals a kinship word says nothing of the word
                         // after it (CHILD WELFARE SERVICES).
                         // A capitalized cue opens a title-case phrase
                         // (Child Welfare Services), not a name.
+                        // In capitals only a Census first name counts
+                        // (DAUGHTER ROSE, not CHILD WELFARE).
                         Cue::Role { kin } => {
-                            kin && !ctx.tokens[i - 1].capitalized
-                                && !ctx.caps[run[q]]
-                                && !t.all_caps
+                            let caps = ctx.caps[run[q]] || t.all_caps;
+                            kin && (caps && l.is_first(t.folded)
+                                || !caps && !ctx.tokens[i - 1].capitalized)
                                 && !super::span::sentence_start(ctx.text, t.start)
                         }
                     };

@@ -720,3 +720,40 @@ fn issue_14_organisations_split_at_a_second_head_and_define_acronyms() {
         &[],
     );
 }
+
+#[test]
+fn issue_14_names_in_capitals_end_before_the_clause_and_skip_relatives() {
+    let text = "PATIENT: MARIA ELENA LOPEZ\nMS. LOPEZ WORKS FOR SUNRISE PACKING COMPANY AS A SORTER.\nSHE LIVES WITH HER HUSBAND JOSE LOPEZ AND DAUGHTER ROSE IN FRESNO.\nTHE CHILD WELFARE OFFICE CALLED.";
+    must(
+        text,
+        Kind::Person,
+        &["MARIA ELENA LOPEZ", "LOPEZ", "JOSE LOPEZ", "ROSE"],
+    );
+    must(text, Kind::Org, &["SUNRISE PACKING COMPANY"]);
+    // A title in capitals still takes a name that is also a word.
+    must("SEEN BY DR. PRICE TODAY.", Kind::Person, &["PRICE"]);
+}
+
+#[test]
+fn issue_14_word_names_are_names_only_where_they_name_someone_more() {
+    for (text, names) in [
+        ("Dr. Rose examined her.", &["Rose"][..]),
+        ("Rose Alvarez attended.", &["Rose Alvarez"][..]),
+        ("Ms. Hope stated she was fine.", &["Hope"][..]),
+        ("Bill Young was present.", &["Bill Young"][..]),
+        ("Patient reports the pain rose after lifting.", &[][..]),
+        ("We hope she improves.", &[][..]),
+        ("The price of the brace was high.", &[][..]),
+        ("A young child was present.", &[][..]),
+        ("She will return on June 3.", &[][..]),
+        ("We bill the carrier. Please mark the box.", &[][..]),
+        ("He drove a Ford truck to work.", &[][..]),
+        (
+            "PAIN ROSE AFTER WORK. WILL RETURN IN TWO WEEKS. HOPE FOR THE BEST.",
+            &[][..],
+        ),
+    ] {
+        must(text, Kind::Person, names);
+    }
+    must("She will return on June 3.", Kind::Date, &["June 3"]);
+}
