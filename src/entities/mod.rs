@@ -196,8 +196,8 @@ pub fn extend_known(
 /// The end of the PERSON finding `f` written wholly in capitals, less the
 /// words at its end that are safe vocabulary and neither a 1990 Census first
 /// name nor a common name that is also a word (Baker, Lane), or function words
-/// (LOPEZ WORKS FOR → LOPEZ), when its last word is a function word; its end
-/// as it is otherwise (VALLE VERDE POULTRY).
+/// (LOPEZ WORKS FOR → LOPEZ, PRICE TODAY → PRICE); an organisation's head
+/// ends no clause (VALLE VERDE POULTRY stays whole).
 fn caps_name_end(text: &str, f: &Finding, l: &lists::Lists, arena: &mut String) -> usize {
     let written = f.text(text);
     if written.chars().any(char::is_lowercase) || !written.contains(' ') {
@@ -205,18 +205,16 @@ fn caps_name_end(text: &str, f: &Finding, l: &lists::Lists, arena: &mut String) 
     }
     let v = vocab::vocab();
     let words = tokens::tokenize(written, arena);
-    // Only a name that runs into a clause (its last word a function word).
-    if words
-        .last()
-        .is_none_or(|t| !v.clause_words.contains(t.folded))
-    {
-        return f.end;
-    }
     let mut keep = words.len();
     while keep > 1 {
         let t = &words[keep - 1];
+        // An organisation's head stays (VALLE VERDE POULTRY is left whole).
+        let head = v.org_suffix.contains(t.folded) || v.org_heads_caseless.contains(t.folded);
         let clause = v.clause_words.contains(t.folded)
-            || position::is_safe(l, t.folded) && !l.is_first(t.folded) && !l.is_name_word(t.folded);
+            || !head
+                && position::is_safe(l, t.folded)
+                && !l.is_first(t.folded)
+                && !l.is_name_word(t.folded);
         if !clause || t.initial {
             break;
         }
