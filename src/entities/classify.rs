@@ -44,7 +44,12 @@ pub fn classify(ctx: &Ctx, run: &[usize], out: &mut Vec<Span>) {
     let l = lists();
     let mut used = vec![false; run.len()];
     counties(ctx, l, run, &mut used, out);
-    organisation(ctx, l, run, &mut used, out);
+    // Every organisation of the run, the last first (at most one per word).
+    for _ in 0..run.len() {
+        if !organisation(ctx, l, run, &mut used, out) {
+            break;
+        }
+    }
     places(ctx, l, run, &mut used, out, false);
     names(ctx, l, run, &mut used, out);
     places(ctx, l, run, &mut used, out, true);
@@ -141,8 +146,15 @@ fn counties(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mut Ve
 }
 
 /// Organisations ending in a suffix (Sunrise Packing Company, First Baptist Church
-/// of the Valley) or starting with a prefix (Temple Beth Shalom).
-fn organisation(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mut Vec<Span>) {
+/// of the Valley) or starting with a prefix (Temple Beth Shalom); whether one was
+/// found (the run may hold another before it).
+fn organisation(
+    ctx: &Ctx,
+    l: &Lists,
+    run: &[usize],
+    used: &mut [bool],
+    out: &mut Vec<Span>,
+) -> bool {
     let v = vocab();
     let blocked = |q: usize, used: &[bool]| used[q] || ctx.cover[run[q]] == Some(false);
     // In a line written in capitals the run also holds the clause around the name
@@ -164,7 +176,7 @@ fn organisation(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mu
         if to > p {
             out.push(span(ctx, run, p, to, Kind::Org, "org.prefix"));
             used[p..=to].iter_mut().for_each(|u| *u = true);
-            return;
+            return true;
         }
     }
     let is_suffix = |q: usize| {
@@ -185,7 +197,7 @@ fn organisation(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mu
         .rev()
         .find(|&q| is_suffix(q) && !blocked(q, used))
     else {
-        return;
+        return false;
     };
     let suffix_at = s;
     // "Church of the Valley", "University of California".
@@ -206,7 +218,30 @@ fn organisation(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mu
             w != "of" && !(w == "and" && is_suffix(q + 1))
         }
     };
-    while from > 0 && !blocked(from - 1, used) && !ends_name(from - 1) {
+    let distinct = |a: usize, b: usize| {
+        (a..=b).any(|q| {
+            let t = ctx.tok(run[q]);
+            !t.is_connector()
+                && !has(&v.org_generic, t.folded)
+                && !has(&v.org_suffix, t.folded)
+                && !has(&v.org_suffix_pair_ends, t.folded)
+                && !l.is_stop(t.folded)
+        })
+    };
+    // In mixed case a lower-case "and" after another head or before "the"
+    // ends the name (Forrester Research and Nera Consulting; India and the
+    // Delhi High Court), and so does an "of" after which the name stands
+    // alone (Vidica Zakoc of Fernandez Inc).
+    let splits = |q: usize| {
+        let t = ctx.tok(run[q]);
+        !caseless
+            && !t.capitalized
+            && (t.folded == "and"
+                && (q > 0 && is_suffix(q - 1)
+                    || run.get(q + 1).is_some_and(|&n| ctx.word(n) == "the"))
+                || t.folded == "of" && suffix_at >= q + 2 && distinct(q + 1, suffix_at))
+    };
+    while from > 0 && !blocked(from - 1, used) && !ends_name(from - 1) && !splits(from - 1) {
         from -= 1;
     }
     while from < suffix_at
@@ -214,20 +249,26 @@ fn organisation(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mu
     {
         from += 1;
     }
-    let words: Vec<&str> = (from..=s).map(|q| ctx.word(run[q])).collect();
-    let distinctive = (from..=s).any(|q| {
-        let t = ctx.tok(run[q]);
-        !t.is_connector()
-            && !has(&v.org_generic, t.folded)
-            && !has(&v.org_suffix, t.folded)
-            && !has(&v.org_suffix_pair_ends, t.folded)
-            && !l.is_stop(t.folded)
-    });
-    if words.len() < 2 || !distinctive {
-        return;
+    let words = s + 1 - from;
+    let distinctive = distinct(from, s);
+    // Not a street address: "10001 Cherry Court", "394 Magnolia Court #86".
+    let street_word = matches!(
+        ctx.word(run[suffix_at]),
+        "court" | "center" | "centre" | "plaza" | "square"
+    );
+    let address = street_word
+        && ctx.text[..ctx.tok(run[from]).start]
+            .trim_end_matches([' ', '\t'])
+            .ends_with(|c: char| c.is_ascii_digit());
+    if address {
+        return false;
+    }
+    if words < 2 || !distinctive {
+        return false;
     }
     out.push(span(ctx, run, from, s, Kind::Org, "org.suffix"));
     used[from..=s].iter_mut().for_each(|u| *u = true);
+    true
 }
 
 /// Cities and countries from the gazetteer. With `ambiguous`, one-word places that
@@ -258,10 +299,13 @@ fn places(
         let mut found = None;
         for len in (1..=longest).rev() {
             let range = p..p + len;
-            if range
-                .clone()
-                .any(|q| used[q] || ctx.cover[run[q]].is_some())
-            {
+            // A place of two words or more may hold a soft finding (Czech
+            // Republic); the organisation pass absorbs it.
+            if range.clone().any(|q| {
+                used[q]
+                    || ctx.cover[run[q]] == Some(false)
+                    || len == 1 && ctx.cover[run[q]].is_some()
+            }) {
                 continue;
             }
             let (first, last) = (ctx.tok(run[p]), ctx.tok(run[p + len - 1]));
@@ -283,10 +327,12 @@ fn places(
                 if l.is_stop(key) {
                     continue;
                 }
+                // A country is a place even when it is also a surname
+                // (Germany, Portugal), not when it is also a word or chiefly a
+                // given name (Turkey, Jordan).
+                let country = l.is_country(key) && !l.is_name_word(key);
                 let unclear = l.is_place_word(key)
-                    || l.is_first(key)
-                    || l.is_last(key)
-                    || l.is_name_word(key);
+                    || !country && (l.is_first(key) || l.is_last(key) || l.is_name_word(key));
                 if unclear && !(ambiguous && place_cue(ctx, run[p])) {
                     continue;
                 }
@@ -336,8 +382,11 @@ fn place_cue(ctx: &Ctx, i: usize) -> bool {
 fn names(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &mut Vec<Span>) {
     let mut p = 0;
     while p < run.len() {
+        // A relative in capitals is no name word (HER HUSBAND JOSE LOPEZ).
+        let kin = |q: usize| ctx.tok(run[q]).all_caps && has(&vocab().kinship, ctx.word(run[q]));
         let free = |q: usize| {
             !used[q]
+                && !kin(q)
                 && (ctx.namey(l, run[q])
                     || ctx.tok(run[q]).initial
                     || !ctx.tok(run[q]).capitalized && has(&vocab().particles, ctx.word(run[q])))
@@ -487,7 +536,9 @@ fn is_name(ctx: &Ctx, l: &Lists, run: &[usize], a: usize, b: usize, core: &[usiz
         return true;
     }
     // A relative: "her son, Thomas", "- Irma Peña, wife,".
-    if n <= 3 && core.iter().any(|&k| !word(k)) && kinship_near(ctx, run[a], run[b]) {
+    // (Not a safe word no list holds: CHILD WELFARE.)
+    let unsafe_name = |k: usize| !word(k) && (listed(k) || !super::position::is_safe(l, w(k)));
+    if n <= 3 && core.iter().any(|&k| unsafe_name(k)) && kinship_near(ctx, run[a], run[b]) {
         return true;
     }
     false

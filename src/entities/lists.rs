@@ -21,6 +21,7 @@ pub struct Lists {
     last: Set,
     name_words: Set,
     places: Set,
+    countries: Set,
     place_words: Set,
     /// Every start of a place of more than one word, up to a space before its
     /// next word (`san`, `san luis` of `san luis obispo`).
@@ -71,7 +72,11 @@ pub fn lists() -> &'static Lists {
             name_words: load(&[include_str!("../../patterns/words/name-words.txt")]),
             place_prefixes: prefixes(&places),
             places,
-            place_words: load(&[include_str!("../../patterns/words/place-words.txt")]),
+            countries: load(&[include_str!("../../patterns/words/countries.txt")]),
+            place_words: load(&[
+                include_str!("../../patterns/words/place-words.txt"),
+                include_str!("../../patterns/words/countries-given.txt"),
+            ]),
             not_names: load(&[include_str!("../../patterns/words/not-names.txt")]),
             states: include_str!("../../patterns/words/us-states.txt")
                 .lines()
@@ -103,12 +108,18 @@ impl Lists {
     pub fn is_place(&self, folded: &str) -> bool {
         has(&self.places, folded)
     }
+    /// A country (folded, tokens joined by one space): a place even when it is
+    /// also a surname (Germany, Portugal).
+    pub fn is_country(&self, folded: &str) -> bool {
+        has(&self.countries, folded)
+    }
     /// Whether some place of the gazetteer starts with `folded` and a space (`san`,
     /// `san luis`): a run of words can only be a place if each shorter part is.
     pub fn is_place_prefix(&self, folded: &str) -> bool {
         has(&self.place_prefixes, folded)
     }
-    /// A one-word place that is also an English word (Mobile, Orange).
+    /// A one-word place that is also an English word (Mobile, Orange) or a
+    /// country that is chiefly a given name (Jordan, Kenya).
     pub fn is_place_word(&self, folded: &str) -> bool {
         has(&self.place_words, folded)
     }

@@ -3,6 +3,7 @@
 //! and context, and every later mention of a confidently found name is redacted
 //! with the same placeholder ("Maria Lopez", "Ms. Lopez", "Lopez" → one person).
 
+mod acronyms;
 mod address;
 mod age_after_name;
 mod classify;
@@ -102,6 +103,13 @@ pub fn extend_known(
                 .iter()
                 .any(|t| !l.is_stop(t.folded))
     });
+    // A name in capitals ends before the clause after it: "MS. LOPEZ WORKS FOR".
+    for f in found.iter_mut().filter(|f| f.kind == Kind::Person) {
+        f.end = caps_name_end(text, f, l, &mut arena);
+    }
+    // "County of Residence", "City of Origin": a form label, not a place (the
+    // words after "of" are all safe vocabulary and none is a place).
+    found.retain(|f| &*f.rule != ADMIN_OF || !label_of(text, f, l, &mut arena));
     address::complete(text, &mut found);
     let tokens = tokens::tokenize(text, &mut arena);
     let cover = cover_of(&tokens, &found);
@@ -134,10 +142,14 @@ pub fn extend_known(
     for run in tokens::runs(text, &tokens) {
         classify::classify(&ctx, &run, &mut spans);
     }
-    // Organisations absorb the soft findings they overlap. `found` is sorted and
+    // Organisations and places absorb the soft findings they overlap (a place
+    // holds one only when it is of two words or more: Czech Republic). `found` is sorted and
     // non-overlapping, so the findings an organisation overlaps are one slice of it.
     let mut absorbed = vec![false; found.len()];
-    for s in spans.iter_mut().filter(|s| s.kind == Kind::Org) {
+    for s in spans
+        .iter_mut()
+        .filter(|s| matches!(s.kind, Kind::Org | Kind::Location))
+    {
         let (start, end) = (s.start, s.end);
         let from = found.partition_point(|f| f.end <= start);
         let to = found.partition_point(|f| f.start < end).max(from);
@@ -154,12 +166,13 @@ pub fn extend_known(
     found.extend(
         spans
             .into_iter()
-            .map(|s| finding(s.start, s.end, s.kind, s.rule)),
+            .map(|s| finding(s.start, with_period(text, &s), s.kind, s.rule)),
     );
     found.sort_by_key(|f| f.start);
     family_firm::family_firms(text, written, &tokens, &mut found);
     counsel::counsel_lines(text, &mut found);
     contact_rows::contact_rows(text, &mut found);
+    acronyms::acronyms(text, &tokens, &mut found);
     let covered: Vec<bool> = cover_of(&tokens, &found)
         .iter()
         .map(Option::is_some)
@@ -169,11 +182,147 @@ pub fn extend_known(
         found.extend(listed);
         found.sort_by_key(|f| f.start);
     }
-    propagate(text, &tokens, &mut found, known);
+    // Before propagation (a name before a credential is linked to its other
+    // mentions) and after it (a propagated name before one drops its code).
+    credentials_after_names(text, &mut found);
+    propagate(text, &tokens, &caps, &mut found, known);
     found.sort_by_key(|f| f.start);
     let ages = age_after_name::ages(text, &found, &tokens);
     found.extend(ages);
+    credentials_after_names(text, &mut found);
     without_overlaps(found)
+}
+
+/// The end of the PERSON finding `f` written wholly in capitals, less the
+/// words at its end that are safe vocabulary and neither a 1990 Census first
+/// name nor a common name that is also a word (Baker, Lane), or function words
+/// (LOPEZ WORKS FOR → LOPEZ, PRICE TODAY → PRICE); an organisation's head
+/// ends no clause (VALLE VERDE POULTRY stays whole).
+fn caps_name_end(text: &str, f: &Finding, l: &lists::Lists, arena: &mut String) -> usize {
+    let written = f.text(text);
+    if written.chars().any(char::is_lowercase) || !written.contains(' ') {
+        return f.end;
+    }
+    let v = vocab::vocab();
+    let words = tokens::tokenize(written, arena);
+    let mut keep = words.len();
+    while keep > 1 {
+        let t = &words[keep - 1];
+        // An organisation's head stays (VALLE VERDE POULTRY is left whole).
+        let head = v.org_suffix.contains(t.folded) || v.org_heads_caseless.contains(t.folded);
+        let clause = v.clause_words.contains(t.folded)
+            || !head
+                && position::is_safe(l, t.folded)
+                && !l.is_first(t.folded)
+                && !l.is_name_word(t.folded);
+        if !clause || t.initial {
+            break;
+        }
+        keep -= 1;
+    }
+    if keep == words.len() || keep == 0 {
+        f.end
+    } else {
+        f.start + words[keep - 1].end
+    }
+}
+
+/// Rule id of the named administrative area (`County of Kern`).
+const ADMIN_OF: &str = "place.admin-of";
+
+/// Rule id of a city and state code without a ZIP (`Fresno, CA`).
+const CITY_STATE: &str = "address.city-state";
+
+/// Whether the area `f` names is vocabulary: every word after its "of" is safe
+/// and none is a place ("County of Residence", not "County of Orange").
+fn label_of(text: &str, f: &Finding, l: &lists::Lists, arena: &mut String) -> bool {
+    let written = f.text(text);
+    let Some(at) = written.find(" of ").or_else(|| written.find(" OF ")) else {
+        return false;
+    };
+    let words = tokens::tokenize(&written[at + 4..], arena);
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|t| position::is_safe(l, t.folded) && !l.is_place(t.folded))
+}
+
+/// Rule id of a name before a credential (`Janet Kim, MD`).
+const BEFORE_CREDENTIAL: &str = "person.before-credential";
+
+/// Whether a state code is also a credential (MD, PA, DC, MS, MA, ND).
+fn credential_code(code: &str) -> bool {
+    matches!(code, "MD" | "PA" | "DC" | "MS" | "MA" | "ND")
+}
+
+/// Whether the "city" of a city and state code is a person's name: a first
+/// name, then a surname, no place of the gazetteer (`Robert Lane`, not `Glen
+/// Burnie`).
+fn city_is_name(written: &str, l: &lists::Lists) -> bool {
+    let words: Vec<String> = written.split_whitespace().map(lists::fold).collect();
+    match words.as_slice() {
+        [first, .., last] => {
+            l.is_first(first)
+                && l.is_last(last)
+                && !l.is_place(&words.join(" "))
+                && !l.is_place(last)
+        }
+        _ => false,
+    }
+}
+
+/// State codes that are also credentials, after a person's name and a comma
+/// ("Robert Lane, PA"): the code is the credential, not the state of an
+/// address, so its STATE finding is dropped; a "city" of a first name and a
+/// surname before one is that person.
+fn credentials_after_names(text: &str, found: &mut Vec<Finding>) {
+    let l = lists();
+    found.sort_by_key(|f| f.start);
+    let mut person_ends: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    for i in 0..found.len() {
+        let f = &found[i];
+        if f.kind == Kind::Person {
+            person_ends.insert(f.end);
+            continue;
+        }
+        let city = f.kind == Kind::Location
+            && &*f.rule == CITY_STATE
+            && found.get(i + 1).is_some_and(|s| {
+                s.kind == Kind::State && s.start == f.end + 2 && credential_code(s.text(text))
+            })
+            && city_is_name(f.text(text), l);
+        if city {
+            let f = &mut found[i];
+            f.kind = Kind::Person;
+            f.rule = Arc::from(BEFORE_CREDENTIAL);
+            person_ends.insert(f.end);
+        }
+    }
+    if person_ends.is_empty() {
+        return;
+    }
+    found.retain(|f| {
+        let credential =
+            f.kind == Kind::State && &*f.rule == CITY_STATE && credential_code(f.text(text));
+        !(credential
+            && f.start >= 2
+            && text.get(f.start - 2..f.start) == Some(", ")
+            && person_ends.contains(&(f.start - 2)))
+    });
+}
+
+/// The end of an organisation closed by an abbreviated head, with its period
+/// (`Fernandez Inc.`, `Acme Co.`); the end of any other span as it is.
+fn with_period(text: &str, s: &Span) -> usize {
+    let abbreviated = s.kind == Kind::Org
+        && text[s.end..].starts_with('.')
+        && text[s.start..s.end].rsplit(' ').next().is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "inc" | "co" | "corp" | "ltd" | "bros" | "assn" | "intl"
+            )
+        });
+    s.end + usize::from(abbreviated)
 }
 
 /// Sorted by start; a finding that overlaps an earlier one is dropped (the
@@ -220,7 +369,13 @@ fn name_words<'t, 'a>(text: &str, f: &Finding, tokens: &'t [Token<'a>]) -> Vec<&
 
 /// Gives every PERSON finding a key that joins mentions of one person, then redacts
 /// every other capitalized mention of a found name's words.
-fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>, known: &mut KnownNames) {
+fn propagate(
+    text: &str,
+    tokens: &[Token],
+    caps: &[bool],
+    found: &mut Vec<Finding>,
+    known: &mut KnownNames,
+) {
     let l = lists();
     snap_to_words(tokens, found);
     // Full names: their key and which full names each word belongs to; where each
@@ -320,9 +475,30 @@ fn propagate(text: &str, tokens: &[Token], found: &mut Vec<Finding>, known: &mut
                     })
             });
         let wordlike = l.is_name_word(t.folded) || position::is_safe(l, t.folded);
+        // In a line written in capitals case says nothing: a name that is also
+        // a word (PAIN ROSE TO 8/10) counts only beside another word of a name.
+        let beside = || {
+            let name = |k: usize| {
+                tokens.get(k).is_some_and(|n| {
+                    owners.contains_key(n.folded)
+                        && !l.is_name_word(n.folded)
+                        && !position::is_safe(l, n.folded)
+                })
+            };
+            i > 0 && text[tokens[i - 1].end..t.start] == *" " && name(i - 1)
+                || tokens
+                    .get(i + 1)
+                    .is_some_and(|n| text[t.end..n.start] == *" ")
+                    && name(i + 1)
+        };
+        let plain = if caps[i] {
+            beside()
+        } else {
+            !sentence_start(text, t.start)
+        };
         let known = owners.contains_key(t.folded)
             && !l.is_stop(t.folded)
-            && (!wordlike || !sentence_start(text, t.start) || possessive || paired);
+            && (!wordlike || plain || possessive || paired);
         let titled = i > 0
             && !l.is_stop(t.folded)
             && matches!(tokens[i - 1].folded, "dr" | "mr" | "mrs" | "ms" | "mx")

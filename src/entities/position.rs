@@ -20,6 +20,9 @@ enum Cue {
     /// Petitioner, interpreter, SW, wife, son: an unknown word counts; a
     /// name-lexicon word that is also a word counts after a relative only.
     Role { kin: bool },
+    /// A phrase of prose (my name is, calls me, directed by): an unknown word
+    /// counts, not a place.
+    Phrase,
 }
 
 /// Whether `folded` is known safe vocabulary: a common English word or one of the
@@ -110,6 +113,9 @@ fn cue_before(ctx: &Ctx, i: usize) -> Option<Cue> {
     if v.title_cues.contains(w) && matches!(gap, " " | ". " | "." | "\t" | ".\t") {
         return Some(Cue::Title);
     }
+    if gap == " " && phrase_before(ctx, i) {
+        return Some(Cue::Phrase);
+    }
     if matches!(gap, " " | ", " | "\t") {
         let kin = v.kinship.contains(w) || v.kinship.contains(w.trim_end_matches('s'));
         if kin || v.role_cues.contains(w) {
@@ -118,6 +124,19 @@ fn cue_before(ctx: &Ctx, i: usize) -> Option<Cue> {
         }
     }
     None
+}
+
+/// Whether a phrase of `name-cues.txt` ends right before token `i`, its words
+/// joined by single spaces (the phrase's first word may be capitalized).
+fn phrase_before(ctx: &Ctx, i: usize) -> bool {
+    vocab().name_cues.iter().any(|cue| {
+        i >= cue.len()
+            && cue.iter().enumerate().all(|(j, w)| {
+                let t = i - cue.len() + j;
+                ctx.tokens[t].folded == *w
+                    && (j == 0 || ctx.text[ctx.tokens[t - 1].end..ctx.tokens[t].start] == *" ")
+            })
+    })
 }
 
 /// A cue word itself (never part of the name after it).
@@ -182,10 +201,30 @@ pub fn positional(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &
                 } else {
                     let lexicon_word = in_lexicon(l, t.folded) && !l.is_stop(t.folded);
                     let allow_words = match cue {
-                        Cue::Title => true,
-                        Cue::Role { kin } => kin && !super::span::sentence_start(ctx.text, t.start),
+                        // In capitals a word after a title counts when it is a
+                        // first name or a name that is also a word (DR. PRICE),
+                        // not any lexicon word (MS. LOPEZ WORKS).
+                        Cue::Title => {
+                            !(ctx.caps[run[q]] || t.all_caps)
+                                || l.is_first(t.folded)
+                                || l.is_name_word(t.folded)
+                        }
+                        Cue::Phrase => false,
+                        // In capitals a kinship word says nothing of the word
+                        // after it (CHILD WELFARE SERVICES).
+                        // A capitalized cue opens a title-case phrase
+                        // (Child Welfare Services), not a name.
+                        // In capitals only a Census first name counts
+                        // (DAUGHTER ROSE, not CHILD WELFARE).
+                        Cue::Role { kin } => {
+                            let caps = ctx.caps[run[q]] || t.all_caps;
+                            kin && (caps && l.is_first(t.folded)
+                                || !caps && !ctx.tokens[i - 1].capitalized)
+                                && !super::span::sentence_start(ctx.text, t.start)
+                        }
                     };
-                    nameish(ctx, l, run[q]).is_some() || allow_words && lexicon_word
+                    let place = cue == Cue::Phrase && l.is_place(t.folded);
+                    nameish(ctx, l, run[q]).is_some() && !place || allow_words && lexicon_word
                 };
                 if !ok {
                     break;
@@ -201,6 +240,7 @@ pub fn positional(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &
                         Cue::Title => "person.after-title-cue",
                         Cue::Role { kin: true } => "person.after-kinship-cue",
                         Cue::Role { kin: false } => "person.after-role-cue",
+                        Cue::Phrase => "person.after-name-cue",
                     };
                     out.push(span(ctx, i, run[b], rule));
                     used[p..=b].iter_mut().for_each(|u| *u = true);
@@ -228,13 +268,17 @@ pub fn positional(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &
                 continue;
             }
         }
-        // A group of name-like words (an initial may lead or sit inside).
+        // A group of name-like words (an initial may lead or sit inside; an
+        // initial between two name words, with or without its period, makes
+        // them a name: Sari J. Paavolainen, Mijail C Adomo).
         let mut q = p;
         let (mut strong, mut words, mut last) = (0, 0, None);
+        let (mut pending, mut inner) = (false, false);
         while free(q, used) && words < 4 {
             let k = run[q];
             let t = &ctx.tokens[k];
-            if t.initial {
+            if t.initial || last.is_some() && bare_initial(ctx, k) {
+                pending = last.is_some();
                 q += 1;
                 continue;
             }
@@ -250,6 +294,8 @@ pub fn positional(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &
                     strong += usize::from(s);
                     words += 1;
                     last = Some(q);
+                    inner |= pending;
+                    pending = false;
                     q += 1;
                 }
                 None => break,
@@ -267,7 +313,7 @@ pub fn positional(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &
                 // A lone word in capitals in mixed-case text reads as an acronym.
                 let acronym = words == 1 && ctx.tokens[run[b]].all_caps;
                 !ctx.caps[i]
-                    && strong >= 1
+                    && (strong >= 1 || inner && words >= 2)
                     && (words >= 2 || !acronym && !single_blocked(ctx, l, run[b]))
             };
         if accept {
@@ -278,6 +324,20 @@ pub fn positional(ctx: &Ctx, l: &Lists, run: &[usize], used: &mut [bool], out: &
             p += 1;
         }
     }
+}
+
+/// A capital letter standing alone as a word between two words with single
+/// spaces, the next capitalized (`Mijail C Adomo`): a middle initial without its
+/// period.
+fn bare_initial(ctx: &Ctx, k: usize) -> bool {
+    let t = &ctx.tokens[k];
+    t.end - t.start == 1
+        && t.capitalized
+        && k > 0
+        && ctx.text[ctx.tokens[k - 1].end..t.start] == *" "
+        && ctx.tokens.get(k + 1).is_some_and(|n| {
+            n.capitalized && n.end - n.start >= 2 && ctx.text[t.end..n.start] == *" "
+        })
 }
 
 /// A lone lexicon word that is also a place or a state (Austin, Georgia): left to

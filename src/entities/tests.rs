@@ -413,7 +413,7 @@ fn issue_14_organisations_by_head_in_mixed_case() {
     must(
         "The claims administrator, Salinas Valley Third Party Administrators, Inc., submitted records.",
         Kind::Org,
-        &["Salinas Valley Third Party Administrators, Inc"],
+        &["Salinas Valley Third Party Administrators, Inc."],
     );
     must(
         "The claims administrator, Harvest Moon Insurance Exchange, submitted records.",
@@ -594,4 +594,166 @@ fn issue_14_organisations_after_party_and_facility_cues_need_a_head() {
         Kind::Org,
         &[],
     );
+}
+
+#[test]
+fn issue_14_credentials_that_are_state_codes_stay_credentials_after_a_name() {
+    for text in [
+        "Signed: Robert Lane, PA\n",
+        "Reviewed by Robert Lane, PA.",
+        "Ms. Ann Cole, MS\n",
+    ] {
+        must(text, Kind::State, &[]);
+    }
+    // A city before the code is still an address.
+    must("She lives in Hershey, PA.", Kind::State, &["PA"]);
+}
+
+#[test]
+fn issue_14_eponyms_labels_and_agency_types_are_not_identifiers() {
+    must(
+        "A Swan-Ganz catheter was placed. Swan-Ganz removed.",
+        Kind::Person,
+        &[],
+    );
+    must(
+        "Foley placed; Hoffmann negative; Norco per MTUS.",
+        Kind::Person,
+        &[],
+    );
+    // A form label is no place; its value is.
+    must("City of Origin: Lima\n", Kind::Location, &[]);
+    must(
+        "The County of Orange paid.",
+        Kind::Location,
+        &["County of Orange"],
+    );
+    // A generic agency type is no organisation; a place's agency is one.
+    for text in [
+        "The CHILD WELFARE SERVICES office was notified.",
+        "Child Welfare Services was notified.",
+    ] {
+        must(text, Kind::Org, &[]);
+        must(text, Kind::Person, &[]);
+    }
+    // A place's agency is one organisation.
+    must(
+        "Los Angeles County Child Welfare Services filed a report.",
+        Kind::Org,
+        &["Los Angeles County Child Welfare Services"],
+    );
+    // A street address ending in a head is no organisation.
+    must("She lives at 10001 Cherry Court.", Kind::Org, &[]);
+    must(
+        "the reviewer at maximus federal services upheld it. maximus wrote.",
+        Kind::Person,
+        &[],
+    );
+}
+
+#[test]
+fn issue_14_a_name_that_is_a_word_in_capitals_needs_a_name_beside_it() {
+    let text = "REVIEWED BY: ROSE ALVAREZ, RN\nASSESSMENT: PAIN ROSE TO 8/10 AFTER LIFTING\nROSE ALVAREZ WILL CALL.";
+    must(text, Kind::Person, &["ROSE ALVAREZ", "ROSE ALVAREZ"]);
+    // In mixed case the mention mid-sentence is still the person.
+    must(
+        "Rose Alvarez attended. Later Rose said she was fine.",
+        Kind::Person,
+        &["Rose Alvarez", "Rose"],
+    );
+}
+
+#[test]
+fn issue_14_countries_are_places_even_when_they_are_surnames() {
+    must(
+        "Suite 727\nCharleroi\nGermany 42940\n",
+        Kind::Location,
+        &["Charleroi", "Germany"],
+    );
+    must(
+        "Portugal is where she was born.",
+        Kind::Location,
+        &["Portugal"],
+    );
+    must(
+        "She moved here from Czech Republic.",
+        Kind::Location,
+        &["Czech Republic"],
+    );
+    must(
+        "A tribute to the Netherlands.",
+        Kind::Location,
+        &["Netherlands"],
+    );
+    // A country that is chiefly a given name needs a place cue.
+    must("Jordan said he would call.", Kind::Location, &[]);
+    must("He flew back to Jordan.", Kind::Location, &["Jordan"]);
+}
+
+#[test]
+fn issue_14_organisations_split_at_a_second_head_and_define_acronyms() {
+    must(
+        "She went to Forrester Research and Nera Economic Consulting.",
+        Kind::Org,
+        &["Forrester Research", "Nera Economic Consulting"],
+    );
+    must(
+        "Vidica Zakoc of Fernandez Inc., and others.",
+        Kind::Org,
+        &["Fernandez Inc."],
+    );
+    must(
+        "The Court of Appeal affirmed. The Court held that the Respondent and the State erred. The High Court ruled.",
+        Kind::Org,
+        &[],
+    );
+    let s = scrubber();
+    let text = "She worked for Sunrise Packing Company (SPC) until SPC closed.";
+    let out = s.redact(text, &mut Numbering::default()).output;
+    assert_eq!(
+        out, "They worked for [ORG-1] ([ORG-1]) until [ORG-1] closed.",
+        "{out}"
+    );
+    must(
+        "Temporary Total Disability (TTD) was paid; TTD ended.",
+        Kind::Org,
+        &[],
+    );
+}
+
+#[test]
+fn issue_14_names_in_capitals_end_before_the_clause_and_skip_relatives() {
+    let text = "PATIENT: MARIA ELENA LOPEZ\nMS. LOPEZ WORKS FOR SUNRISE PACKING COMPANY AS A SORTER.\nSHE LIVES WITH HER HUSBAND JOSE LOPEZ AND DAUGHTER ROSE IN FRESNO.\nTHE CHILD WELFARE OFFICE CALLED.";
+    must(
+        text,
+        Kind::Person,
+        &["MARIA ELENA LOPEZ", "LOPEZ", "JOSE LOPEZ", "ROSE"],
+    );
+    must(text, Kind::Org, &["SUNRISE PACKING COMPANY"]);
+    // A title in capitals still takes a name that is also a word.
+    must("SEEN BY DR. PRICE TODAY.", Kind::Person, &["PRICE"]);
+}
+
+#[test]
+fn issue_14_word_names_are_names_only_where_they_name_someone_more() {
+    for (text, names) in [
+        ("Dr. Rose examined her.", &["Rose"][..]),
+        ("Rose Alvarez attended.", &["Rose Alvarez"][..]),
+        ("Ms. Hope stated she was fine.", &["Hope"][..]),
+        ("Bill Young was present.", &["Bill Young"][..]),
+        ("Patient reports the pain rose after lifting.", &[][..]),
+        ("We hope she improves.", &[][..]),
+        ("The price of the brace was high.", &[][..]),
+        ("A young child was present.", &[][..]),
+        ("She will return on June 3.", &[][..]),
+        ("We bill the carrier. Please mark the box.", &[][..]),
+        ("He drove a Ford truck to work.", &[][..]),
+        (
+            "PAIN ROSE AFTER WORK. WILL RETURN IN TWO WEEKS. HOPE FOR THE BEST.",
+            &[][..],
+        ),
+    ] {
+        must(text, Kind::Person, names);
+    }
+    must("She will return on June 3.", Kind::Date, &["June 3"]);
 }

@@ -52,6 +52,8 @@ pub struct Vocab {
     pub title_cues: Set,
     /// Roles and relatives before a name (`role-cues.txt`).
     pub role_cues: Set,
+    /// Phrases before a name in prose (`name-cues.txt`: my name is, calls me).
+    pub name_cues: Phrases,
 }
 
 fn phrases(text: &'static str) -> Phrases {
@@ -95,6 +97,7 @@ pub fn vocab() -> &'static Vocab {
             particles: load(&[include_str!("../../patterns/words/name-particles.txt")]),
             title_cues: load(&[include_str!("../../patterns/words/title-cues.txt")]),
             role_cues: load(&[include_str!("../../patterns/words/role-cues.txt")]),
+            name_cues: phrases(include_str!("../../patterns/words/name-cues.txt")),
         }
     })
 }
@@ -170,6 +173,10 @@ pub(crate) const CANONICAL_LISTS: &[(&str, &str)] = &[
     (
         "role-cues.txt",
         include_str!("../../patterns/words/role-cues.txt"),
+    ),
+    (
+        "name-cues.txt",
+        include_str!("../../patterns/words/name-cues.txt"),
     ),
     (
         "community-names.txt",
@@ -262,7 +269,7 @@ mod tests {
     #[test]
     fn cue_lists_are_lower_case_and_loaded() {
         let v = vocab();
-        for (name, text) in &CANONICAL_LISTS[..21] {
+        for (name, text) in &CANONICAL_LISTS[..22] {
             for line in text.lines().filter(|l| !l.starts_with('#')) {
                 assert_eq!(line, fold(line), "{name}: {line:?} is not folded");
             }
@@ -271,5 +278,6 @@ mod tests {
         assert!(v.residence_cues.contains(&vec!["lives", "in"]));
         assert!(v.employer_cues.contains(&vec!["employed", "by"]));
         assert!(v.eponym_next.contains("sign") && v.particles.contains("van"));
+        assert!(v.name_cues.contains(&vec!["my", "name", "is"]));
     }
 }
