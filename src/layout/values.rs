@@ -94,6 +94,10 @@ pub const CREDENTIALS: &[&str] = &[
     "bs", "ba", "dds", "dmd", "od", "pharmd", "rph", "cna", "ma-c", "lac", "l.ac.", "cns", "aprn",
 ];
 
+/// Suffixes that are part of a name ("Pedro Perez Sr"), unless a comma sets
+/// them apart like a credential.
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
 /// Name particles that may sit inside a name in lower case.
 const PARTICLES: &[&str] = &[
     "de", "del", "la", "las", "los", "van", "von", "der", "den", "da", "di", "du", "le", "bin",
@@ -401,7 +405,8 @@ fn name_run(
             !p.is_empty()
                 && p.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-                && !CREDENTIALS.contains(&p.to_lowercase().as_str())
+                && (!CREDENTIALS.contains(&p.to_lowercase().as_str())
+                    || SUFFIXES.contains(&p.to_lowercase().as_str()))
         });
     let max = if org { 10 } else { 6 };
     let mut end = None;
@@ -414,7 +419,10 @@ fn name_run(
         let ok = placeholder_len(bare) == Some(bare.len())
             || is_initial(bare)
             || (short_alpha && !lower.is_empty())
-            || (is_capitalized_word(bare) && !(i > 0 && CREDENTIALS.contains(&lower.as_str())))
+            || (is_capitalized_word(bare)
+                && !(i > 0
+                    && CREDENTIALS.contains(&lower.as_str())
+                    && !(SUFFIXES.contains(&lower.as_str()) && !all[i - 1].text.ends_with(','))))
             || (i > 0
                 && PARTICLES.contains(&lower.as_str())
                 && all.get(i + 1).is_some_and(|n| is_capitalized_word(n.text)));
@@ -545,6 +553,9 @@ mod tests {
             Some("Robert Wong")
         );
         assert_eq!(b("ANNA K. BERG, RRT", Kind::Person), Some("ANNA K. BERG"));
+        assert_eq!(b("Semisi Duong Sr.", Kind::Person), Some("Semisi Duong Sr."));
+        assert_eq!(b("pedro hundal sr", Kind::Person), Some("pedro hundal sr"));
+        assert_eq!(b("Juan Ruiz III, MD", Kind::Person), Some("Juan Ruiz III"));
         assert_eq!(b("Maria Lopez (mother)", Kind::Person), Some("Maria Lopez"));
         assert_eq!(
             b(
