@@ -431,9 +431,12 @@ fn name_run(
         }
         // After a comma only a surname-first name goes on ("MORALES, TERESA"):
         // "Robert Wong, Western Claims" ends at the comma.
+        // Nor after a placeholder: "[PERSON-1], Social Worker III" is a title.
         if i > 0
             && all[i - 1].text.ends_with(',')
-            && (CREDENTIALS.contains(&lower.as_str()) || taken != 1)
+            && (CREDENTIALS.contains(&lower.as_str())
+                || taken != 1
+                || placeholder_len(all[i - 1].text.trim_end_matches(',')).is_some())
         {
             break;
         }
@@ -568,6 +571,7 @@ mod tests {
         assert_eq!(b("seen on 6/18/02 at the clinic.", Kind::Person), None);
         assert_eq!(b("Juan de la Cruz", Kind::Person), Some("Juan de la Cruz"));
         assert_eq!(b("[PERSON-1], RN", Kind::Person), None);
+        assert_eq!(b("[PERSON-1], Social Worker III", Kind::Person), None);
         assert_eq!(
             b("[PERSON-1] Q. Lopez", Kind::Person),
             Some("[PERSON-1] Q. Lopez")

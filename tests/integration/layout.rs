@@ -265,7 +265,7 @@ fn snapshot_household_tables_pipe_aligned_and_tab() {
             "\tM\t",
         ],
     );
-    assert_lines_kept(&text, &out, &[0, 1, 2, 6, 7, 8, 14]);
+    assert_lines_kept(&text, &out, &[0, 1, 2, 6, 7, 8, 14, 15]);
     for relation in [
         "Mother",
         "Son",
