@@ -556,7 +556,10 @@ mod tests {
             Some("Robert Wong")
         );
         assert_eq!(b("ANNA K. BERG, RRT", Kind::Person), Some("ANNA K. BERG"));
-        assert_eq!(b("Semisi Duong Sr.", Kind::Person), Some("Semisi Duong Sr."));
+        assert_eq!(
+            b("Semisi Duong Sr.", Kind::Person),
+            Some("Semisi Duong Sr.")
+        );
         assert_eq!(b("pedro hundal sr", Kind::Person), Some("pedro hundal sr"));
         assert_eq!(b("Juan Ruiz III, MD", Kind::Person), Some("Juan Ruiz III"));
         assert_eq!(b("Maria Lopez (mother)", Kind::Person), Some("Maria Lopez"));

@@ -146,7 +146,11 @@ fn table() -> impl Strategy<Value = (String, Vec<String>)> {
             // blank: one cell at the left wider than the header's first
             // column, which ends the table. Under pipes and tabs the table
             // goes on.)
-            open &= sep != "    " || cells.iter().any(|c| !c.trim().is_empty());
+            open &= if sep == "    " {
+                cells.iter().any(|c| !c.trim().is_empty())
+            } else {
+                !cells.is_empty()
+            };
             if open && cells.len() + 1 == columns && sep != "," {
                 planted.push(name.clone());
             }
@@ -268,8 +272,8 @@ fn fuzz_regressions_keep_invariants() {
 }
 
 /// Bad input for the layout stage: ragged tables, a header with no rows, labels
-/// with no value, a row of one cell, a 1 MB single-line "table" and a table of
-/// 100,000 rows keep every invariant (the report reproduces the output,
+/// with no value, a row of one cell, a 1 MB single-line "table" and a long
+/// table keep every invariant (the report reproduces the output,
 /// redacting twice changes nothing, nothing detected survives), and the time
 /// grows with the length, not its square.
 #[test]
@@ -316,14 +320,18 @@ fn bad_layout_input_keeps_invariants_in_linear_time() {
         let out = scrubber().redact(text, &mut Numbering::default()).output;
         (start.elapsed(), out)
     };
-    let (small, _) = time(&rows(10_000));
-    let (large, out) = time(&rows(100_000));
-    assert_eq!(out.lines().count(), 100_001);
+    // (The binary runs 100,000 rows in `layout::ragged_and_huge_tables_...`.)
+    // The quicker of two runs each: the machine may be busy.
+    let small = time(&rows(2_000)).0.min(time(&rows(2_000)).0);
+    let large_text = rows(20_000);
+    let (first, out) = time(&large_text);
+    let large = first.min(time(&large_text).0);
+    assert_eq!(out.lines().count(), 20_001);
     assert!(out.starts_with("Name          Age   Sex\n"), "header kept");
     assert!(!out.contains("Ana Q"), "every name of every row redacted");
     // Ten times the rows: linear is ten times the time; allow for a busy machine.
     assert!(
         large < small * 40,
-        "100,000 rows took {large:?}, 10,000 took {small:?}"
+        "20,000 rows took {large:?}, 2,000 took {small:?}"
     );
 }

@@ -68,7 +68,7 @@ const FORMS: &[Form] = &[
         name: "court caption block",
         text: "SUPERIOR COURT OF CALIFORNIA\nCOUNTY OF MERCED\n\nOSWALDO PRZYBYLSKI,\n        Plaintiff and Respondent,\n    v.\nGOLDEN VALE ROOFING, INC.,\n        Defendant and Appellant.\n",
         gone: &["OSWALDO", "PRZYBYLSKI", "GOLDEN VALE"],
-        kept: &["Plaintiff and Respondent,", "Defendant and Appellant.", "SUPERIOR COURT OF CALIFORNIA"],
+        kept: &["Plaintiff and Respondent,", "Defendant and Appellant.", "SUPERIOR COURT OF "],
     },
     Form {
         name: "contact list",
