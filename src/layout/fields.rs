@@ -102,6 +102,12 @@ pub fn line_fields(
 /// its value on the next line: the label and its span.
 pub fn dangling(text: &str, cells: &[Cell], lex: &Lexicon) -> Option<(LabelId, (usize, usize))> {
     let [c] = cells else { return None };
+    // Only a cell that ends in a separator can be a label alone (a byte check
+    // before the label is looked up).
+    let last = *text.as_bytes()[c.start..c.end].last()?;
+    if !matches!(last, b':' | b'.' | b'=' | b'-' | b'_' | 0xA6) {
+        return None;
+    }
     let start = c.start + bullet_len(&text[c.start..c.end]);
     let (label, span, value_start) = labelled(text, start, c.end, lex)?;
     (value_start >= c.end).then_some((label, span))
@@ -168,8 +174,12 @@ fn labelled(
 /// (the first one): `Claimant - Ana Ruiz`, `mrn = 0048`, `sex=F`. A dash needs
 /// a space on each side ("Follow-up", "X-ray" are words).
 fn dash(window: &str) -> Option<(usize, usize)> {
-    let i = window.find(['-', '=', '–', '—'])?;
-    let c = window[i..].chars().next()?;
+    // A byte search: `–` and `—` start with 0xE2.
+    let b = window.as_bytes();
+    let (i, c) = (0..b.len())
+        .filter(|&i| matches!(b[i], b'-' | b'=' | 0xE2) && window.is_char_boundary(i))
+        .map(|i| (i, window[i..].chars().next().unwrap_or(' ')))
+        .find(|&(_, c)| matches!(c, '-' | '=' | '–' | '—'))?;
     let after = i + c.len_utf8();
     let spaced = window[..i].ends_with(' ') && window[after..].starts_with(' ');
     (c == '=' || spaced).then_some((i, after))

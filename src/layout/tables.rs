@@ -299,7 +299,7 @@ impl Table {
         cells: &[Cell],
         lex: &Lexicon,
         above: bool,
-    ) -> Option<Vec<(usize, (usize, usize), LabelId)>> {
+    ) -> Option<Vec<Joined>> {
         let filled: Vec<&Cell> = cells.iter().filter(|c| c.start < c.end).collect();
         if filled.is_empty() || filled.len() > self.columns.len() {
             return None;
@@ -362,6 +362,10 @@ impl Table {
         self.columns.iter().map(|c| c.span).filter(|(s, e)| s < e)
     }
 }
+
+/// A cell of another header line: the column it sits over, its span, the
+/// label it makes with that column's header cell.
+type Joined = (usize, (usize, usize), LabelId);
 
 /// How far a row's cell may start from its header cell in an aligned table.
 const ALIGN_SLACK: usize = 2;

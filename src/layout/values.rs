@@ -408,6 +408,11 @@ fn name_run(
                 && (!CREDENTIALS.contains(&p.to_lowercase().as_str())
                     || SUFFIXES.contains(&p.to_lowercase().as_str()))
         });
+    // A credential ends the name; a suffix does too after a comma ("Ruiz, Jr").
+    let credential_here = |i: usize, lower: &str| {
+        CREDENTIALS.contains(&lower)
+            && (!SUFFIXES.contains(&lower) || all[i - 1].text.ends_with(','))
+    };
     let max = if org { 10 } else { 6 };
     let mut end = None;
     let mut taken = 0;
@@ -419,10 +424,7 @@ fn name_run(
         let ok = placeholder_len(bare) == Some(bare.len())
             || is_initial(bare)
             || (short_alpha && !lower.is_empty())
-            || (is_capitalized_word(bare)
-                && !(i > 0
-                    && CREDENTIALS.contains(&lower.as_str())
-                    && !(SUFFIXES.contains(&lower.as_str()) && !all[i - 1].text.ends_with(','))))
+            || (is_capitalized_word(bare) && !(i > 0 && credential_here(i, &lower)))
             || (i > 0
                 && PARTICLES.contains(&lower.as_str())
                 && all.get(i + 1).is_some_and(|n| is_capitalized_word(n.text)));

@@ -265,7 +265,7 @@ fn snapshot_household_tables_pipe_aligned_and_tab() {
             "\tM\t",
         ],
     );
-    assert_lines_kept(&text, &out, &[0, 1, 2, 6, 7, 8, 14, 15]);
+    assert_lines_kept(text, &out, &[0, 1, 2, 6, 7, 8, 14, 15]);
     for relation in [
         "Mother",
         "Son",
@@ -306,7 +306,7 @@ fn snapshot_last_first_middle_forms() {
             "Age: 55",
         ],
     );
-    assert_lines_kept(&text, &out, &[0, 3]);
+    assert_lines_kept(text, &out, &[0, 3]);
     assert_kept(
         &out,
         &[
@@ -344,7 +344,7 @@ fn snapshot_dot_leader_header_block() {
             "555-0142",
         ],
     );
-    assert_lines_kept(&text, &out, &[0, 7]);
+    assert_lines_kept(text, &out, &[0, 7]);
     for label in [
         "Injured Worker .......... [",
         "Claim Number ............ [",
@@ -380,7 +380,7 @@ fn snapshot_all_caps_re_block() {
             "Klein",
         ],
     );
-    assert_lines_kept(&text, &out, &[4, 6]);
+    assert_lines_kept(text, &out, &[4, 6]);
     for label in [
         "RE:            [",
         "DOB:           [",
