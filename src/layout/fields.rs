@@ -98,6 +98,21 @@ pub fn line_fields(
     }
 }
 
+/// A line that is only a label and its colon or dot leader (`Patient Name:`),
+/// its value on the next line: the label and its span.
+pub fn dangling(text: &str, cells: &[Cell], lex: &Lexicon) -> Option<(LabelId, (usize, usize))> {
+    let [c] = cells else { return None };
+    // Only a cell that ends in a separator can be a label alone (a byte check
+    // before the label is looked up).
+    let last = *text.as_bytes()[c.start..c.end].last()?;
+    if !matches!(last, b':' | b'.' | b'=' | b'-' | b'_' | 0xA6) {
+        return None;
+    }
+    let start = c.start + bullet_len(&text[c.start..c.end]);
+    let (label, span, value_start) = labelled(text, start, c.end, lex)?;
+    (value_start >= c.end).then_some((label, span))
+}
+
 /// Whether a cell starts with a label (so it is no value of the cell before).
 fn starts_field(text: &str, c: &Cell, lex: &Lexicon) -> bool {
     labelled(text, c.start, c.end, lex).is_some()
@@ -132,7 +147,8 @@ fn labelled(
         (Some(c), Some(d)) if d < c => (d, d),
         (Some(c), _) => (c, c + 1),
         (None, Some(d)) => (d, d),
-        (None, None) => return None,
+        // `Label - value`, `Label = value`, `label=value`.
+        (None, None) => dash(window)?,
     };
     // Skip a dot leader and the colon after it.
     let rest = &cell[value_start..];
@@ -152,6 +168,21 @@ fn labelled(
         (start, start + label_text.len()),
         start + value_start,
     ))
+}
+
+/// Where a label ends and its value starts at ` - `, ` – `, ` — ` or `=`
+/// (the first one): `Claimant - Ana Ruiz`, `mrn = 0048`, `sex=F`. A dash needs
+/// a space on each side ("Follow-up", "X-ray" are words).
+fn dash(window: &str) -> Option<(usize, usize)> {
+    // A byte search: `–` and `—` start with 0xE2.
+    let b = window.as_bytes();
+    let (i, c) = (0..b.len())
+        .filter(|&i| matches!(b[i], b'-' | b'=' | 0xE2) && window.is_char_boundary(i))
+        .map(|i| (i, window[i..].chars().next().unwrap_or(' ')))
+        .find(|&(_, c)| matches!(c, '-' | '=' | '–' | '—'))?;
+    let after = i + c.len_utf8();
+    let spaced = window[..i].ends_with(' ') && window[after..].starts_with(' ');
+    (c == '=' || spaced).then_some((i, after))
 }
 
 /// The label of `Label (qualifier)`: `Name (Last, First, MI)`, `DOB
@@ -244,7 +275,8 @@ fn header_form(
             break;
         }
         let label_text = &cell[..word_end];
-        if !block {
+        // Outside a block only a label in capitals starts a field.
+        if !block && !all_caps(label_text) {
             break;
         }
         if let Some(label) = lex.lookup(label_text) {
@@ -260,7 +292,42 @@ fn header_form(
     {
         return None;
     }
+    if !block && !first_line_value(value, lex.label(label).kind) {
+        return None;
+    }
     Some((label, (start, start + label_end), end - value.len()))
+}
+
+/// Whether `s` has two or more letters and no lower-case one.
+fn all_caps(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() && !s.contains(char::is_lowercase)
+}
+
+/// Whether the value of `LABEL value` on a line no field came before is
+/// plainly one (the line may be a heading, "CLAIMANT INFORMATION"): a name of
+/// two to four words in capitals, none of them vocabulary (`CLAIMANT TERESA
+/// MORALES`), or a number for a kind that needs one (`CLAIM 2291-88431`).
+fn first_line_value(value: &str, kind: crate::kind::Kind) -> bool {
+    use crate::kind::Kind;
+    let words: Vec<&str> = value.split_whitespace().take(5).collect();
+    match kind {
+        Kind::Person => {
+            let lists = crate::entities::lists::lists();
+            (2..=4).contains(&words.len())
+                && words.iter().all(|w| {
+                    let bare = w.trim_end_matches([',', '.']);
+                    all_caps(bare)
+                        && bare
+                            .chars()
+                            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+                        && !lists.is_stop(&crate::entities::lists::fold(bare))
+                })
+        }
+        Kind::Id | Kind::Date | Kind::Phone | Kind::Ssn => words
+            .first()
+            .is_some_and(|w| w.contains(|c: char| c.is_ascii_digit())),
+        _ => false,
+    }
 }
 
 /// Splits `value` at the labels inside it ("Maria Lopez DOB: 1/2/80 Sex: F")
@@ -515,12 +582,43 @@ mod tests {
     }
 
     #[test]
+    fn dash_and_equals_fields() {
+        assert_eq!(
+            run("Claimant - Teresa Morales", false),
+            pairs(&[("Claimant", "Teresa Morales")])
+        );
+        assert_eq!(run("DOB = 1/2/80", false), pairs(&[("DOB", "1/2/80")]));
+        assert_eq!(run("sex=F", false), pairs(&[("sex", "F")]));
+        assert_eq!(
+            run("Name – Ana Ruiz", false),
+            pairs(&[("Name", "Ana Ruiz")])
+        );
+        // A hyphen inside a word is no separator; prose before a dash is no label.
+        assert_eq!(run("Name-brand drugs were given", false), vec![]);
+        assert_eq!(
+            run("Follow up in two weeks - patient agrees", false),
+            vec![]
+        );
+    }
+
+    #[test]
     fn header_block_forms() {
         assert_eq!(
             run("CLAIMANT TERESA MORALES", true),
             pairs(&[("CLAIMANT", "TERESA MORALES")])
         );
         assert_eq!(run("COUNTY SOCIAL SERVICES", false), vec![]);
+        // A line of capitals starts a block when its value is plainly one.
+        assert_eq!(
+            run("CLAIMANT TERESA MORALES", false),
+            pairs(&[("CLAIMANT", "TERESA MORALES")])
+        );
+        assert_eq!(
+            run("CLAIM 2291-88431", false),
+            pairs(&[("CLAIM", "2291-88431")])
+        );
+        assert_eq!(run("CLAIMANT INFORMATION", false), vec![]);
+        assert_eq!(run("CLAIM FORM", false), vec![]);
         assert_eq!(run("STATE OF CALIFORNIA", false), vec![]);
         assert_eq!(run("Claimant Teresa Morales", false), vec![]);
         assert_eq!(run("DOB 01/02/1980", true), pairs(&[("DOB", "01/02/1980")]));

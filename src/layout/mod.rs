@@ -53,6 +53,9 @@ pub struct Field {
     pub container: Container,
 }
 
+/// Most words of a value on the line under its label.
+const MAX_VALUE_WORDS: usize = 8;
+
 /// Lines to look at under a closing for the signer's name.
 const SIGNATURE_REACH: usize = 4;
 
@@ -92,10 +95,26 @@ pub fn read(text: &str, lex: &Lexicon) -> Layout {
     let mut closing: Option<(usize, (usize, usize), usize)> = None; // (line, span, lines left)
     let mut prev: Option<lines::Line> = None; // the last non-blank line
     let mut label_line: Vec<usize> = Vec::new();
+    // A label alone on its line: (label, its span, its line).
+    let mut pending: Option<(LabelId, (usize, usize), usize)> = None;
     for line in lines::lines(text) {
         // Lines of a megabyte are read as one line, still in one pass.
         lines::cells(line.text, line.start, &mut cells);
+        // After a blank line, a line of labels is the next table's header
+        // ("Applicant  Employer", then "Adjuster  Phone").
+        if table.as_ref().is_some_and(|(t, _)| {
+            t.after_blank()
+                && !lines::is_blank(line.text)
+                && tables::header(text, line.text, &cells, lex).is_some()
+        }) {
+            table = None;
+        }
         if let Some((t, header_line)) = table.as_mut() {
+            // A header of two lines: "Date of" over "Birth".
+            if let Some(spans) = t.header_below(text, &cells, lex) {
+                layout.quiet.extend(spans);
+                continue;
+            }
             match t.row(text, line.text, &cells) {
                 tables::Row::Cells(row) => {
                     for (s, e, i) in row {
@@ -120,9 +139,20 @@ pub fn read(text: &str, lex: &Lexicon) -> Layout {
         }
         if lines::is_blank(line.text) {
             block = false;
+            // One blank line may sit between a label and its value.
+            pending = pending.filter(|p| p.2 + 1 == line.number);
             continue;
         }
-        if let Some(t) = tables::header(text, line.text, &cells, lex) {
+        let dangling = pending.take();
+        if let Some(mut t) = tables::header(text, line.text, &cells, lex) {
+            // The header's first line right above it ("Date of" over "Birth").
+            if let Some(above) = prev.filter(|p| p.number + 1 == line.number) {
+                let mut above_cells = Vec::new();
+                lines::cells(above.text, above.start, &mut above_cells);
+                if let Some(spans) = t.header_above(text, &above_cells, lex) {
+                    layout.quiet.extend(spans);
+                }
+            }
             layout.quiet.extend(t.header_spans());
             table = Some((t, line.number));
             block = false;
@@ -182,7 +212,30 @@ pub fn read(text: &str, lex: &Lexicon) -> Layout {
         raw.clear();
         fields::line_fields(text, &cells, lex, block, &mut raw);
         label_line.clear();
-        let had = !raw.is_empty();
+        let mut had_value = false;
+        // `Patient Name:` on the line before, the value on this one.
+        let value_line =
+            |t: &str| !t.contains(':') && t.split_whitespace().nth(MAX_VALUE_WORDS).is_none();
+        if let Some((label, span, at)) =
+            dangling.filter(|_| raw.is_empty() && value_line(line.text))
+        {
+            let t = line.text.trim();
+            let s = line.start + (line.text.len() - line.text.trim_start().len());
+            push_value(
+                text,
+                lex,
+                label,
+                span,
+                (s, s + t.len()),
+                at,
+                Container::Field,
+                &mut layout,
+            );
+            had_value = true;
+        } else if raw.is_empty() {
+            pending = fields::dangling(text, &cells, lex).map(|(l, span)| (l, span, line.number));
+        }
+        let had = had_value || !raw.is_empty();
         for f in &raw {
             push_value(
                 text,

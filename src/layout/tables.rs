@@ -3,7 +3,7 @@
 //! a `|---|` rule), tab-separated and space-aligned columns, and comma-separated
 //! rows.
 
-use super::lines::{is_blank, is_rule, Cell};
+use super::lines::{is_blank, is_rule, Cell, Sep};
 use crate::label_lexicon::{LabelId, Lexicon, MAX_BYTES};
 
 /// How the columns of a table are set apart.
@@ -39,6 +39,11 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// Blank lines seen since the last row.
     blanks: usize,
+    /// Rows read so far.
+    rows: usize,
+    /// Tab style whose header has one tab between cells: a row's cells are the
+    /// pieces between single tabs, so an empty cell (`Ana\t\tF`) keeps its index.
+    single_tab: bool,
 }
 
 /// The table whose header is this line, if it is one: at least two cells, none
@@ -109,10 +114,15 @@ pub fn header(text: &str, line: &str, cells: &[Cell], lex: &Lexicon) -> Option<T
     } else {
         known * 5 >= filled * 3
     };
+    let single_tab = style == Style::Tab
+        && !line.contains("\t\t")
+        && cells.iter().skip(1).all(|c| c.sep == Sep::Tab);
     (filled >= 2 && known >= 2 && enough && identifying).then_some(Table {
         style,
         columns,
         blanks: 0,
+        rows: 0,
+        single_tab,
     })
 }
 
@@ -149,7 +159,7 @@ impl Table {
                 cells.len() >= 2
                     || cells
                         .first()
-                        .is_some_and(|c| c.column > self.columns[0].column)
+                        .is_some_and(|c| self.lone_cell_continues(text, c))
             }
         };
         // After a blank line, an aligned table goes on only with a row that
@@ -159,6 +169,7 @@ impl Table {
             return Row::End;
         }
         self.blanks = 0;
+        self.rows += 1;
         let n = self.columns.len();
         let by_index = |spans: Vec<(usize, usize)>| {
             Row::Cells(
@@ -176,6 +187,21 @@ impl Table {
                 let spans = cells
                     .iter()
                     .flat_map(|c| csv_cells(text, c.start, c.end))
+                    .collect();
+                by_index(spans)
+            }
+            Style::Tab if self.single_tab && line.bytes().filter(|&b| b == b'\t').count() < n => {
+                // Pieces between single tabs: an empty piece is an empty cell.
+                let base = line.as_ptr() as usize - text.as_ptr() as usize;
+                let mut at = base;
+                let spans = line
+                    .split('\t')
+                    .map(|piece| {
+                        let lead = piece.len() - piece.trim_start().len();
+                        let span = (at + lead, at + lead + piece.trim().len());
+                        at += piece.len() + 1;
+                        span
+                    })
                     .collect();
                 by_index(spans)
             }
@@ -199,6 +225,128 @@ impl Table {
 }
 
 impl Table {
+    /// Whether a row of one cell still belongs to an aligned table: indented
+    /// under a later column (a wrapped cell), or a short cell under the first
+    /// column that ends before the second one starts (a wrapped name, a row
+    /// with only a name, the other cells blank). A sentence, a `Label:` line or
+    /// a heading wider than the column ends the table.
+    fn lone_cell_continues(&self, text: &str, c: &Cell) -> bool {
+        let first = self.columns[0].column;
+        if c.column > first {
+            return true;
+        }
+        if c.column + ALIGN_SLACK < first {
+            return false;
+        }
+        let t = &text[c.start..c.end];
+        let width = self
+            .columns
+            .get(1)
+            .map_or(usize::MAX, |next| next.column.saturating_sub(c.column));
+        let words = t.split(' ').filter(|w| !w.is_empty()).count();
+        let sentence = t.ends_with(['?', '!'])
+            || t.strip_suffix('.').is_some_and(|head| {
+                let last = head.rsplit(' ').next().unwrap_or(head);
+                last.chars().filter(|ch| ch.is_alphabetic()).count() >= 3
+            });
+        t.chars().count() < width && words <= 4 && !t.contains(':') && !sentence
+    }
+
+    /// Whether a blank line came after the last row (the next line may start
+    /// another table).
+    pub fn after_blank(&self) -> bool {
+        self.blanks > 0
+    }
+
+    /// Reads the line right under the header as the header's second line when
+    /// every cell of it, joined to the header cell above, is a label ("Date of"
+    /// over "Birth", "Relationship" over "to Client"): the columns take the
+    /// joined labels, and the spans returned are kept as they are. `None` when
+    /// rows have been read already or the line is no such continuation.
+    pub fn header_below(
+        &mut self,
+        text: &str,
+        cells: &[Cell],
+        lex: &Lexicon,
+    ) -> Option<Vec<(usize, usize)>> {
+        if self.rows > 0 || self.blanks > 0 || self.style == Style::Csv {
+            return None;
+        }
+        let joined = self.joined(text, cells, lex, false)?;
+        Some(self.take_labels(joined))
+    }
+
+    /// Reads the line right above the header as the header's first line (see
+    /// [`Table::header_below`]): "Date of" above "Birth".
+    pub fn header_above(
+        &mut self,
+        text: &str,
+        cells: &[Cell],
+        lex: &Lexicon,
+    ) -> Option<Vec<(usize, usize)>> {
+        if self.style == Style::Csv {
+            return None;
+        }
+        let joined = self.joined(text, cells, lex, true)?;
+        Some(self.take_labels(joined))
+    }
+
+    /// For every cell of another header line, the column it sits over and the
+    /// label the two cells make joined, or `None` when one cell makes no label.
+    fn joined(
+        &self,
+        text: &str,
+        cells: &[Cell],
+        lex: &Lexicon,
+        above: bool,
+    ) -> Option<Vec<Joined>> {
+        let filled: Vec<&Cell> = cells.iter().filter(|c| c.start < c.end).collect();
+        if filled.is_empty() || filled.len() > self.columns.len() {
+            return None;
+        }
+        let mut out = Vec::with_capacity(filled.len());
+        let mut joined = String::new();
+        for (i, c) in filled.iter().enumerate() {
+            let j = if self.style == Style::Pipe {
+                cells.iter().position(|x| x.start == c.start)?
+            } else {
+                let j = (0..self.columns.len())
+                    .min_by_key(|&j| self.columns[j].column.abs_diff(c.column))?;
+                // Columns are read left to right, one cell each.
+                if i > 0 && out.last().is_some_and(|&(k, _, _)| k >= j) {
+                    return None;
+                }
+                j
+            };
+            let col = self.columns.get(j)?;
+            let t = &text[c.start..c.end];
+            let h = &text[col.span.0..col.span.1];
+            if t.len() > MAX_BYTES || h.is_empty() || t.contains(|ch: char| ch.is_ascii_digit()) {
+                return None;
+            }
+            joined.clear();
+            let (a, b) = if above { (t, h) } else { (h, t) };
+            joined.push_str(a);
+            joined.push(' ');
+            joined.push_str(b);
+            out.push((j, (c.start, c.end), lex.lookup(&joined)?));
+        }
+        Some(out)
+    }
+
+    fn take_labels(
+        &mut self,
+        joined: Vec<(usize, (usize, usize), LabelId)>,
+    ) -> Vec<(usize, usize)> {
+        joined
+            .into_iter()
+            .map(|(j, span, label)| {
+                self.columns[j].label = Some(label);
+                span
+            })
+            .collect()
+    }
+
     /// Whether every cell of a row starts within two columns of a header
     /// cell's start.
     fn aligned(&self, cells: &[Cell]) -> bool {
@@ -214,6 +362,10 @@ impl Table {
         self.columns.iter().map(|c| c.span).filter(|(s, e)| s < e)
     }
 }
+
+/// A cell of another header line: the column it sits over, its span, the
+/// label it makes with that column's header cell.
+type Joined = (usize, (usize, usize), LabelId);
 
 /// How far a row's cell may start from its header cell in an aligned table.
 const ALIGN_SLACK: usize = 2;
@@ -269,7 +421,7 @@ mod tests {
             spec("label.person", Kind::Person, &["Name", "Last", "First"]),
             spec("label.age", Kind::Age, &["Age"]),
             spec("label.sex", Kind::Gender, &["Sex"]),
-            spec("label.dob", Kind::Date, &["DOB"]),
+            spec("label.dob", Kind::Date, &["DOB", "Date of Birth"]),
             spec("label.neutral", Kind::Allow, &["Relation"]),
         ];
         Lexicon::new(specs.iter().zip(0..))
@@ -283,6 +435,9 @@ mod tests {
         for line in crate::layout::lines::lines(text) {
             cells(line.text, line.start, &mut cs);
             if let Some(t) = table.as_mut() {
+                if t.header_below(text, &cs, &lex).is_some() {
+                    continue;
+                }
                 match t.row(text, line.text, &cs) {
                     Row::Cells(c) => {
                         out.extend(c.iter().map(|&(s, e, i)| (text[s..e].to_string(), i)));
@@ -356,6 +511,84 @@ mod tests {
                 ("M", 2)
             ])
         );
+    }
+
+    #[test]
+    fn an_aligned_table_goes_on_after_a_row_of_one_cell() {
+        // A row with only a name, a wrapped name, then more rows: every row
+        // keeps its columns.
+        let t = "Name          Age   Sex\nAna Ruiz      7     F\nLuis Ruiz\nMaria Elena   34    F\n  Lopez-Garcia\nBo Ruiz       2     M\n";
+        assert_eq!(
+            read(t),
+            cols(&[
+                ("Ana Ruiz", 0),
+                ("7", 1),
+                ("F", 2),
+                ("Luis Ruiz", 0),
+                ("Maria Elena", 0),
+                ("34", 1),
+                ("F", 2),
+                ("Lopez-Garcia", 0),
+                ("Bo Ruiz", 0),
+                ("2", 1),
+                ("M", 2)
+            ])
+        );
+        // A sentence, a field line or a heading wider than the column ends it.
+        for after in [
+            "The family was seen.",
+            "Notes: none",
+            "Household income and benefits",
+        ] {
+            let t = format!(
+                "Name          Age   Sex\nAna Ruiz      7     F\n{after}\nBo Ruiz       2     M\n"
+            );
+            assert_eq!(
+                read(&t),
+                cols(&[("Ana Ruiz", 0), ("7", 1), ("F", 2)]),
+                "{after}"
+            );
+        }
+    }
+
+    #[test]
+    fn tab_tables_keep_empty_cells_in_their_column() {
+        let t = "Name\tAge\tSex\tDOB\nAna Ruiz\t\tF\t01/02/2010\n\t4\t\t\nBo\t2\n";
+        assert_eq!(
+            read(t),
+            cols(&[
+                ("Ana Ruiz", 0),
+                ("F", 2),
+                ("01/02/2010", 3),
+                ("4", 1),
+                ("Bo", 0),
+                ("2", 1)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_header_cell_may_take_two_lines() {
+        // The second line under the first.
+        let t =
+            "Name          Date of      Sex\n              Birth\nAna Ruiz      01/02/2010   F\n";
+        assert_eq!(
+            read(t),
+            cols(&[("Ana Ruiz", 0), ("01/02/2010", 1), ("F", 2)])
+        );
+        let lex = lex();
+        let mut cs = Vec::new();
+        let line = "              Birth";
+        let text = format!("Name          Date of      Sex\n{line}\n");
+        cells(&text[..30], 0, &mut cs);
+        let mut table = header(&text, &text[..30], &cs, &lex).unwrap();
+        assert_eq!(table.columns[1].label, None);
+        cells(line, 31, &mut cs);
+        assert_eq!(table.header_below(&text, &cs, &lex), Some(vec![(45, 50)]));
+        assert_eq!(table.columns[1].label, lex.lookup("DOB"));
+        // A row is no header line.
+        let t = "Name          Age   Sex\nAna Ruiz      7     F\n";
+        assert_eq!(read(t), cols(&[("Ana Ruiz", 0), ("7", 1), ("F", 2)]));
     }
 
     #[test]

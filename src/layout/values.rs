@@ -94,6 +94,10 @@ pub const CREDENTIALS: &[&str] = &[
     "bs", "ba", "dds", "dmd", "od", "pharmd", "rph", "cna", "ma-c", "lac", "l.ac.", "cns", "aprn",
 ];
 
+/// Suffixes that are part of a name ("Pedro Perez Sr"), unless a comma sets
+/// them apart like a credential.
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
 /// Name particles that may sit inside a name in lower case.
 const PARTICLES: &[&str] = &[
     "de", "del", "la", "las", "los", "van", "von", "der", "den", "da", "di", "du", "le", "bin",
@@ -401,8 +405,14 @@ fn name_run(
             !p.is_empty()
                 && p.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-                && !CREDENTIALS.contains(&p.to_lowercase().as_str())
+                && (!CREDENTIALS.contains(&p.to_lowercase().as_str())
+                    || SUFFIXES.contains(&p.to_lowercase().as_str()))
         });
+    // A credential ends the name; a suffix does too after a comma ("Ruiz, Jr").
+    let credential_here = |i: usize, lower: &str| {
+        CREDENTIALS.contains(&lower)
+            && (!SUFFIXES.contains(&lower) || all[i - 1].text.ends_with(','))
+    };
     let max = if org { 10 } else { 6 };
     let mut end = None;
     let mut taken = 0;
@@ -414,7 +424,7 @@ fn name_run(
         let ok = placeholder_len(bare) == Some(bare.len())
             || is_initial(bare)
             || (short_alpha && !lower.is_empty())
-            || (is_capitalized_word(bare) && !(i > 0 && CREDENTIALS.contains(&lower.as_str())))
+            || (is_capitalized_word(bare) && !(i > 0 && credential_here(i, &lower)))
             || (i > 0
                 && PARTICLES.contains(&lower.as_str())
                 && all.get(i + 1).is_some_and(|n| is_capitalized_word(n.text)));
@@ -423,9 +433,12 @@ fn name_run(
         }
         // After a comma only a surname-first name goes on ("MORALES, TERESA"):
         // "Robert Wong, Western Claims" ends at the comma.
+        // Nor after a placeholder: "[PERSON-1], Social Worker III" is a title.
         if i > 0
             && all[i - 1].text.ends_with(',')
-            && (CREDENTIALS.contains(&lower.as_str()) || taken != 1)
+            && (CREDENTIALS.contains(&lower.as_str())
+                || taken != 1
+                || placeholder_len(all[i - 1].text.trim_end_matches(',')).is_some())
         {
             break;
         }
@@ -545,6 +558,12 @@ mod tests {
             Some("Robert Wong")
         );
         assert_eq!(b("ANNA K. BERG, RRT", Kind::Person), Some("ANNA K. BERG"));
+        assert_eq!(
+            b("Semisi Duong Sr.", Kind::Person),
+            Some("Semisi Duong Sr.")
+        );
+        assert_eq!(b("pedro hundal sr", Kind::Person), Some("pedro hundal sr"));
+        assert_eq!(b("Juan Ruiz III, MD", Kind::Person), Some("Juan Ruiz III"));
         assert_eq!(b("Maria Lopez (mother)", Kind::Person), Some("Maria Lopez"));
         assert_eq!(
             b(
@@ -557,6 +576,7 @@ mod tests {
         assert_eq!(b("seen on 6/18/02 at the clinic.", Kind::Person), None);
         assert_eq!(b("Juan de la Cruz", Kind::Person), Some("Juan de la Cruz"));
         assert_eq!(b("[PERSON-1], RN", Kind::Person), None);
+        assert_eq!(b("[PERSON-1], Social Worker III", Kind::Person), None);
         assert_eq!(
             b("[PERSON-1] Q. Lopez", Kind::Person),
             Some("[PERSON-1] Q. Lopez")

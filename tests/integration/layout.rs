@@ -191,3 +191,203 @@ fn a_vital_signs_table_keeps_its_measurements_after_an_identifier_cue() {
         &["TIME\tBP\tHR\tSPO2\tPAIN\n0200\t128/67\t63\t95%\t10/10\n1900\t107/70\t75\t94%\t6/10\n"],
     );
 }
+
+/// The input and its redaction side by side, for a snapshot.
+fn before_after(text: &str) -> String {
+    format!("--- input ---\n{text}--- output ---\n{}", redact(text))
+}
+
+/// Every line of `out` that is in `exact` is the input's line byte for byte.
+fn assert_lines_kept(text: &str, out: &str, exact: &[usize]) {
+    let (a, b): (Vec<&str>, Vec<&str>) = (text.lines().collect(), out.lines().collect());
+    assert_eq!(a.len(), b.len(), "line count changed:\n{out}");
+    for &i in exact {
+        assert_eq!(a[i], b[i], "line {} changed:\n{out}", i + 1);
+    }
+}
+
+#[test]
+fn snapshot_household_tables_pipe_aligned_and_tab() {
+    // Children's ages and sexes sit in the Age and Sex columns; a row with only
+    // a name, a wrapped name and an empty tab cell keep their columns.
+    let text = "HOUSEHOLD COMPOSITION\n\
+                | Name | Relationship | Age | Sex | DOB |\n\
+                |------|--------------|-----|-----|-----|\n\
+                | Yesenia Tupac-Amaru | Mother | 31 | F | 04/02/1994 |\n\
+                | Dario Tupac-Amaru | Son | 9 | M | 10/19/2016 |\n\
+                | Luz Tupac-Amaru | Daughter | 6 | F | 03/03/2019 |\n\
+                \n\
+                Name                  Relationship     Age   Sex   DOB\n\
+                --------------------  ---------------  ----  ----  ----------\n\
+                Ofelia Braganza       Grandmother      67    F     01/15/1958\n\
+                Teodoro Braganza\n\
+                Marisol Quintanar-    Niece            12    F     08/08/2013\n\
+                  Braganza\n\
+                Amadeo Braganza       Grandson         3     M     02/27/2022\n\
+                \n\
+                Name\tRelationship\tAge\tSex\tDOB\n\
+                Celestine Okafor\tSister\t\tF\t11/30/2001\n\
+                Ikenna Okafor\tNephew\t4\tM\t\n";
+    let out = redact(text);
+    assert_gone(
+        &out,
+        &[
+            "Yesenia",
+            "Dario",
+            "Luz ",
+            "Tupac",
+            "04/02/1994",
+            "10/19/2016",
+            "03/03/2019",
+            "Ofelia",
+            "Teodoro",
+            "Marisol",
+            "Quintanar",
+            "Braganza",
+            "Amadeo",
+            "01/15/1958",
+            "08/08/2013",
+            "02/27/2022",
+            "Celestine",
+            "Ikenna",
+            "Okafor",
+            "11/30/2001",
+            "| 31 |",
+            "| 9 |",
+            "| 6 |",
+            "| F |",
+            "| M |",
+            " 67 ",
+            " 12 ",
+            " 3 ",
+            "\t4\t",
+            "\tF\t",
+            "\tM\t",
+        ],
+    );
+    assert_lines_kept(text, &out, &[0, 1, 2, 6, 7, 8, 14, 15]);
+    for relation in [
+        "Mother",
+        "Son",
+        "Daughter",
+        "Grandmother",
+        "Niece",
+        "Grandson",
+    ] {
+        assert!(out.contains(relation), "{relation} kept:\n{out}");
+    }
+    insta::assert_snapshot!("layout-household", before_after(text));
+}
+
+#[test]
+fn snapshot_last_first_middle_forms() {
+    let text = "CLIENT INFORMATION\n\
+                Last: ACHTERBERG | First: WILHELMINA | M.I.: Q\n\
+                Last Name:  Nwachukwu-Baptiste     First Name:  Obiageli     MI:  R\n\
+                Last\tFirst\tM.I.\n\
+                Szczepanik\tBronislawa\tT\n\
+                Sex: F | DOB: 12/01/1970 | Age: 55\n";
+    let out = redact(text);
+    assert_gone(
+        &out,
+        &[
+            "ACHTERBERG",
+            "WILHELMINA",
+            ": Q\n",
+            "Nwachukwu",
+            "Baptiste",
+            "Obiageli",
+            ":  R\n",
+            "Szczepanik",
+            "Bronislawa",
+            "\tT\n",
+            "Sex: F",
+            "12/01/1970",
+            "Age: 55",
+        ],
+    );
+    assert_lines_kept(text, &out, &[0, 3]);
+    assert_kept(
+        &out,
+        &[
+            "Last: [",
+            " | First: [",
+            " | M.I.: [",
+            "Last Name:  [",
+            "     First Name:  [",
+            "     MI:  [",
+        ],
+    );
+    insta::assert_snapshot!("layout-last-first-mi", before_after(text));
+}
+
+#[test]
+fn snapshot_dot_leader_header_block() {
+    let text = "DETERMINATION NOTICE\n\
+                Injured Worker .......... Gunnar Ellingsworth\n\
+                Claim Number ............ 4471-WC-20398\n\
+                Date of Injury .......... 02/14/2024\n\
+                Employer ................ Bluestem Orchard Cooperative\n\
+                Claims Examiner ......... Priya Venkataraman\n\
+                Phone ................... (559) 555-0142\n\
+                Interpreter ............. N/A\n";
+    let out = redact(text);
+    assert_gone(
+        &out,
+        &[
+            "Gunnar",
+            "Ellingsworth",
+            "20398",
+            "Bluestem",
+            "Priya",
+            "Venkataraman",
+            "555-0142",
+        ],
+    );
+    assert_lines_kept(text, &out, &[0, 7]);
+    for label in [
+        "Injured Worker .......... [",
+        "Claim Number ............ [",
+        "Employer ................ [",
+        "Claims Examiner ......... [",
+        "Phone ................... [",
+    ] {
+        assert!(out.contains(label), "{label:?} kept:\n{out}");
+    }
+    insta::assert_snapshot!("layout-dot-leader", before_after(text));
+}
+
+#[test]
+fn snapshot_all_caps_re_block() {
+    let text = "RE:            HORTENSIA VILLASEÑOR-KLEIN\n\
+                DOB:           06/22/1963\n\
+                CLAIM NO.:     ADJ11873305\n\
+                EMPLOYER:      SUNNYSLOPE PACKING LLC\n\
+                CARRIER:       NONE REPORTED\n\
+                DOI:           09/03/2023\n\
+                \n\
+                Dear Ms. Villaseñor-Klein:\n";
+    let out = redact(text);
+    assert_gone(
+        &out,
+        &[
+            "HORTENSIA",
+            "VILLASEÑOR",
+            "KLEIN",
+            "06/22/1963",
+            "11873305",
+            "SUNNYSLOPE",
+            "Klein",
+        ],
+    );
+    assert_lines_kept(text, &out, &[4, 6]);
+    for label in [
+        "RE:            [",
+        "DOB:           [",
+        "CLAIM NO.:     [",
+        "EMPLOYER:      [",
+    ] {
+        assert!(out.contains(label), "{label:?} kept:\n{out}");
+    }
+    insta::assert_snapshot!("layout-re-block", before_after(text));
+}

@@ -15,6 +15,7 @@ mod help;
 mod hostile;
 mod invariants;
 mod layout;
+mod layout_forms;
 mod leak_rate;
 mod policy;
 mod registry;
