@@ -134,3 +134,143 @@ impl Engine for Found<'_> {
         self.engine.redact(input, text, findings, numbering)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Scrubber;
+    use std::io::{self, Read};
+
+    const LINES: &str =
+        "Seen by Dr. Maria Lopez on 6/18/02.\nNothing here.\nCall 555-867-5309 on March 3, 2021.\n";
+
+    /// Each line's own text (the whole line but its newline).
+    fn line_text(bytes: &[u8]) -> Vec<String> {
+        vec![String::from_utf8_lossy(bytes).trim_end().to_string()]
+    }
+
+    #[test]
+    fn findings_come_in_order_and_match_detecting_in_order() {
+        let scrubber = Scrubber::with_default_patterns().unwrap();
+        let mut seen = Vec::new();
+        run(&scrubber, 3, LINES.as_bytes(), line_text, |found, bytes| {
+            let text = line_text(&bytes.unwrap()).remove(0);
+            // Answered from the findings made ahead, the same as detecting now.
+            assert_eq!(found.ready.lock().unwrap().len(), 1);
+            let f = found.detect(&text);
+            assert!(found.ready.lock().unwrap().is_empty());
+            assert_eq!(f, scrubber.detect(&text));
+            seen.push((text, f.len()));
+            Ok(())
+        })
+        .unwrap();
+        let texts: Vec<&str> = seen.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, LINES.lines().collect::<Vec<_>>());
+        assert!(
+            seen[0].1 >= 2 && seen[1].1 == 0 && seen[2].1 >= 2,
+            "{seen:?}"
+        );
+    }
+
+    #[test]
+    fn a_text_not_read_ahead_is_detected_now() {
+        let scrubber = Scrubber::with_default_patterns().unwrap();
+        let found = Found::new(&scrubber, vec![("other".into(), Vec::new())]);
+        let text = "on 6/18/02";
+        assert_eq!(found.detect(text), scrubber.detect(text));
+        assert!(!found.detect(text).is_empty());
+    }
+
+    /// Gives `good` and then fails.
+    struct Failing<'a>(&'a [u8]);
+
+    impl Read for Failing<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.0.is_empty() {
+                return Err(io::Error::other("disk gone"));
+            }
+            let n = self.0.read(buf)?;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_read_error_comes_after_the_lines_before_it_and_ends_the_run() {
+        let scrubber = Scrubber::with_default_patterns().unwrap();
+        let input = io::BufReader::new(Failing(b"one\ntwo\n"));
+        let mut got = Vec::new();
+        let result = run(&scrubber, 2, input, line_text, |_, bytes| match bytes {
+            Ok(b) => {
+                got.push(String::from_utf8(b).unwrap());
+                Ok(())
+            }
+            Err(e) => Err(crate::Error::Io {
+                path: "-".into(),
+                source: e,
+            }),
+        });
+        assert_eq!(got, ["one\n", "two\n"]);
+        assert!(result.unwrap_err().to_string().contains("disk gone"));
+    }
+
+    #[test]
+    fn an_error_of_the_rewrite_stops_the_run_early() {
+        let scrubber = Scrubber::with_default_patterns().unwrap();
+        let many = "a line of text\n".repeat(500);
+        let mut calls = 0;
+        let result = run(&scrubber, 2, many.as_bytes(), line_text, |_, _| {
+            calls += 1;
+            if calls == 3 {
+                return Err(crate::Error::Io {
+                    path: "-".into(),
+                    source: io::Error::other("stop"),
+                });
+            }
+            Ok(())
+        });
+        assert!(result.is_err());
+        assert_eq!(calls, 3);
+    }
+
+    /// Reads what the test sends, blocking until it sends more (a pipe).
+    struct Pipe(mpsc::Receiver<Vec<u8>>, Vec<u8>);
+
+    impl Read for Pipe {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.1.is_empty() {
+                match self.0.recv() {
+                    Ok(more) => self.1 = more,
+                    Err(_) => return Ok(0),
+                }
+            }
+            let n = buf.len().min(self.1.len());
+            buf[..n].copy_from_slice(&self.1[..n]);
+            self.1.drain(..n);
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_caller_that_waits_for_each_answer_gets_it() {
+        let scrubber = Scrubber::with_default_patterns().unwrap();
+        let (send, lines) = mpsc::channel();
+        let (answer, answers) = mpsc::channel();
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                let input = io::BufReader::new(Pipe(lines, Vec::new()));
+                run(&scrubber, 2, input, line_text, |_, bytes| {
+                    answer.send(bytes.unwrap()).unwrap();
+                    Ok(())
+                })
+                .unwrap();
+            });
+            for line in ["first\n", "second\n"] {
+                send.send(line.as_bytes().to_vec()).unwrap();
+                // Answered before the next line is written.
+                let got = answers.recv_timeout(std::time::Duration::from_secs(60));
+                assert_eq!(got.unwrap(), line.as_bytes());
+            }
+            drop(send);
+        });
+    }
+}
