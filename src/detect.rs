@@ -50,9 +50,9 @@ impl Matcher {
             let found = found.unwrap_or_else(|| {
                 self.fallback()
                     .search(&Input::new(text).range(pos..))
-                    .map(|m| (m.start(), m.pattern().as_usize()))
+                    .map(|m| (m.start(), m.pattern().as_usize(), m.end()))
             });
-            let Some((start, first)) = found else {
+            let Some((start, first, first_end)) = found else {
                 break;
             };
             let mut accepted = None;
@@ -60,6 +60,8 @@ impl Matcher {
             // the rules listed after it, anchored here.
             for pid in first..self.single.len() {
                 let end = match (&self.scanner, scan.as_mut()) {
+                    // The search that found the match knows where it ends.
+                    (Some(_), Some(_)) if pid == first => Some(first_end),
                     (Some(scanner), Some(cache)) => match scanner.end_at(cache, text, start, pid) {
                         Ok(None) => continue,
                         Ok(end) => end,

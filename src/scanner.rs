@@ -108,13 +108,15 @@ impl Scanner {
     }
 
     /// The leftmost-first match in `text[from..]` (look-around sees all of `text`):
-    /// its start and its pattern.
+    /// its start, its pattern and its end (the end [`Scanner::end_at`] gives for
+    /// that pattern at that start: the leftmost-first match is the first pattern's
+    /// own leftmost-first match at the leftmost start).
     pub(crate) fn find(
         &self,
         cache: &mut ScanCache,
         text: &str,
         from: usize,
-    ) -> Result<Option<(usize, usize)>, GaveUp> {
+    ) -> Result<Option<(usize, usize, usize)>, GaveUp> {
         let input = Input::new(text).range(from..);
         let Some(end) = self
             .forward
@@ -125,7 +127,7 @@ impl Scanner {
         };
         let pattern = end.pattern();
         if end.offset() == from {
-            return Ok(Some((from, pattern.as_usize())));
+            return Ok(Some((from, pattern.as_usize(), from)));
         }
         // Anchored at the end, the reverse DFA of that pattern alone finds the
         // smallest start of a match ending there: the leftmost-first start (an
@@ -137,7 +139,7 @@ impl Scanner {
             )))
             .earliest(false);
         match self.reverse.try_search_rev(&mut cache.reverse, &back) {
-            Ok(Some(start)) => Ok(Some((start.offset(), pattern.as_usize()))),
+            Ok(Some(start)) => Ok(Some((start.offset(), pattern.as_usize(), end.offset()))),
             _ => Err(GaveUp),
         }
     }

@@ -7,6 +7,11 @@
 //! case is a value the first pass let through. [`settle`] redacts the text, scans
 //! the output, maps every new finding back to the input and adds what is not
 //! already covered, until a scan finds nothing new (a few rounds at most).
+//!
+//! A replacement changes the context of its own paragraph only (a line, and what
+//! reads across lines: a label above its value, a table's header above its rows),
+//! so the rescan reads the paragraphs of the output that hold a change
+//! ([`Window`]), not the whole output: about half of a typical case file.
 
 use crate::placeholder::Numbering;
 use crate::redact::{self, Change};
@@ -29,9 +34,13 @@ pub fn settle(
         }
         let redaction = redact::redact(text, &found, &mut Numbering::default());
         let map = OutputMap::new(&redaction.changes);
+        let window = Window::around(&redaction.output, &map.spans);
         let mut extra = Vec::new();
-        for g in detect(&redaction.output) {
-            let Some((start, end)) = map.to_input(g.start, g.end) else {
+        for g in detect(window.text(&redaction.output)) {
+            let Some((start, end)) = window.to_output(g.start, g.end) else {
+                continue;
+            };
+            let Some((start, end)) = map.to_input(start, end) else {
                 continue;
             };
             for (start, end) in uncovered(text, &found, start, end) {
@@ -90,6 +99,123 @@ fn uncovered(text: &str, found: &[Finding], start: usize, end: usize) -> Vec<(us
                 .then_some((s, s + piece.len()))
         })
         .collect()
+}
+
+/// Lines of a redacted output that a rescan reads: every paragraph (lines between
+/// blank lines) a change touches, whole, so that a table row keeps its header and a
+/// value its label; joined by a blank line where paragraphs are left out.
+struct Window {
+    /// The joined paragraphs; `None` when they are the whole output.
+    text: Option<String>,
+    /// Each run of lines kept: its offset in `text`, its offset in the output, its length.
+    pieces: Vec<(usize, usize, usize)>,
+}
+
+impl Window {
+    /// The paragraphs of `output` holding one of `spans` (sorted by output offset).
+    fn around(output: &str, spans: &[Span]) -> Self {
+        let bytes = output.as_bytes();
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for s in spans {
+            if runs.last().is_some_and(|&(_, end)| s.out_end <= end) {
+                continue; // inside the last run already
+            }
+            let start = paragraph_start(bytes, s.out_start.min(bytes.len()));
+            let end = paragraph_end(bytes, s.out_end.min(bytes.len()));
+            match runs.last_mut() {
+                // Touching or overlapping runs make one.
+                Some(last) if start <= last.1 + 1 => last.1 = last.1.max(end),
+                _ => runs.push((start, end)),
+            }
+        }
+        if let [(0, end)] = runs[..] {
+            if end == bytes.len() {
+                return Window {
+                    text: None,
+                    pieces: vec![(0, 0, output.len())],
+                };
+            }
+        }
+        let mut text = String::with_capacity(runs.iter().map(|r| r.1 - r.0 + 2).sum());
+        let mut pieces = Vec::with_capacity(runs.len());
+        for (start, end) in runs {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            pieces.push((text.len(), start, end - start));
+            text.push_str(&output[start..end]);
+        }
+        Window {
+            text: Some(text),
+            pieces,
+        }
+    }
+
+    /// The text to rescan.
+    fn text<'a>(&'a self, output: &'a str) -> &'a str {
+        self.text.as_deref().unwrap_or(output)
+    }
+
+    /// The output span behind `start..end` of [`Window::text`]: cut at the end of
+    /// its run (a match across the blank line between two runs is no match of the
+    /// output); `None` when it starts between runs.
+    fn to_output(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let i = self
+            .pieces
+            .partition_point(|p| p.0 <= start)
+            .checked_sub(1)?;
+        let (at, out, len) = self.pieces[i];
+        if start >= at + len {
+            return None;
+        }
+        let end = end.min(at + len);
+        (start < end).then_some((start - at + out, end - at + out))
+    }
+}
+
+/// Whether `line` holds nothing but spaces (a paragraph break).
+fn is_blank(line: &[u8]) -> bool {
+    line.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r'))
+}
+
+/// The start of the paragraph holding offset `at`: the start of the first line after
+/// the nearest blank line before `at`'s line (or of the text).
+fn paragraph_start(bytes: &[u8], at: usize) -> usize {
+    let mut start = bytes[..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    while start > 0 {
+        let prev = bytes[..start - 1]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        if is_blank(&bytes[prev..start - 1]) {
+            break;
+        }
+        start = prev;
+    }
+    start
+}
+
+/// The end of the paragraph holding offset `at` (before the newline that ends its
+/// last line, or the end of the text).
+fn paragraph_end(bytes: &[u8], at: usize) -> usize {
+    let line_end = |from: usize| {
+        bytes[from..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |i| from + i)
+    };
+    let mut end = line_end(at);
+    while end < bytes.len() {
+        let next = line_end(end + 1);
+        if is_blank(&bytes[end + 1..next]) {
+            break;
+        }
+        end = next;
+    }
+    end
 }
 
 /// Maps spans of a redacted output back to its input through the changes.
@@ -266,6 +392,62 @@ mod tests {
         // The pronoun maps to nothing; the agreeing verb to the input's verb.
         assert_eq!(map.to_input(0, 4), None);
         assert_eq!(map.to_input(23, 27), Some((22, 27)));
+    }
+
+    fn span_at(start: usize, end: usize) -> Span {
+        Span {
+            in_start: start,
+            in_end: end,
+            out_start: start,
+            out_end: end,
+            verb: false,
+        }
+    }
+
+    #[test]
+    fn the_window_holds_each_changed_paragraph_whole() {
+        let out = "Intro line\n\n| Name | Age |\n|---|---|\n| [PERSON-1] | 4 |\n\nQuiet text.\n\nSeen [DATE-1].";
+        let row = out.find("[PERSON-1]").unwrap();
+        let date = out.find("[DATE-1]").unwrap();
+        let w = Window::around(out, &[span_at(row, row + 10), span_at(date, date + 8)]);
+        // The table keeps its header; the paragraphs without a change are left out.
+        assert_eq!(
+            w.text(out),
+            "| Name | Age |\n|---|---|\n| [PERSON-1] | 4 |\n\nSeen [DATE-1]."
+        );
+        // Window offsets map back to the output, in either paragraph.
+        let at = w.text(out).find("Seen").unwrap();
+        let seen = out.find("Seen").unwrap();
+        assert_eq!(w.to_output(at, at + 4), Some((seen, seen + 4)));
+        assert_eq!(w.to_output(0, 6), Some((12, 18)));
+        // A match running across the joint is cut at its paragraph's end; one
+        // starting in the joint maps to nothing.
+        let joint = w.text(out).find("\n\nSeen").unwrap();
+        assert_eq!(
+            w.to_output(joint - 3, joint + 6),
+            Some((row + 13, row + 16))
+        );
+        assert_eq!(w.to_output(joint + 1, joint + 6), None);
+    }
+
+    #[test]
+    fn a_window_over_every_paragraph_is_the_output_itself() {
+        let out = "Dear [PERSON-1],\nseen on [DATE-1].";
+        let w = Window::around(out, &[span_at(5, 15)]);
+        assert!(w.text.is_none());
+        assert_eq!(w.text(out), out);
+        assert_eq!(w.to_output(3, 9), Some((3, 9)));
+        // No change: nothing to read.
+        assert_eq!(Window::around(out, &[]).text(out), "");
+    }
+
+    #[test]
+    fn paragraphs_end_at_blank_lines_of_spaces() {
+        let text = b"a\nb\n  \t\nc\nd";
+        assert_eq!(paragraph_start(text, 2), 0);
+        assert_eq!(paragraph_end(text, 0), 3);
+        assert_eq!(paragraph_start(text, 10), 8);
+        assert_eq!(paragraph_end(text, 8), text.len());
     }
 
     #[test]

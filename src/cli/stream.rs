@@ -19,8 +19,8 @@ pub fn run(args: RedactArgs, dataset: Dataset, scrubber: &Scrubber) -> Result<i3
     let engine = PolicyEngine::new(scrubber, &prepared.policy, &prepared.secrets, None);
 
     let stdin = args.input == Path::new("-");
-    let input: Box<dyn Read> = if stdin {
-        Box::new(std::io::stdin().lock())
+    let input: Box<dyn Read + Send> = if stdin {
+        Box::new(std::io::stdin())
     } else {
         let file = std::fs::File::open(&args.input).map_err(|source| casescrub::Error::Io {
             path: args.input.clone(),

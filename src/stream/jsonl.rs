@@ -6,7 +6,7 @@
 //! number, boolean or null (anywhere inside it), stops the run with the line number,
 //! since passing it through would pass text the user asked to redact unseen.
 
-use super::{redact_value, FieldFinding, Stats};
+use super::{ahead, redact_value, FieldFinding, Stats};
 use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::Numbering;
@@ -68,36 +68,136 @@ fn invalid(path: &Path, line: u64, message: impl fmt::Display) -> Error {
 /// Redacts JSON Lines from `input` to `output`. `name` names the input in errors.
 /// Stops at the first line that is not a JSON object or not UTF-8 (the error gives
 /// the line number): passing a line through unredacted is never an option.
+///
+/// With more than one core, lines are read ahead and their texts detected on every
+/// core while the rewrite runs in order, with `numbering` ([`ahead`]); the output
+/// is the same byte for byte. Each line is detected as soon as it is read, so a
+/// caller that writes one line and waits for its answer still gets it.
 pub fn redact(
     engine: &dyn Engine,
     numbering: &mut Numbering,
     options: &Options,
     name: &Path,
-    mut input: impl BufRead,
+    input: impl BufRead + Send,
     output: &mut dyn Write,
 ) -> Result<Stats> {
-    let out_err = |source| Error::Io {
-        path: Path::new("-").to_path_buf(),
-        source,
-    };
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut stats = Stats::default();
-    let mut bytes = Vec::new();
-    let mut line_no = 0u64;
     let mut out = String::new();
     let source = name.display().to_string();
-    loop {
-        bytes.clear();
-        let n = input
-            .read_until(b'\n', &mut bytes)
-            .map_err(|source| Error::Io {
-                path: name.to_path_buf(),
-                source,
-            })?;
-        if n == 0 {
-            break;
+    let mut line_no = 0u64;
+    let read_err = |source| Error::Io {
+        path: name.to_path_buf(),
+        source,
+    };
+    if workers < 2 {
+        let mut input = input;
+        let mut bytes = Vec::new();
+        loop {
+            bytes.clear();
+            if input.read_until(b'\n', &mut bytes).map_err(read_err)? == 0 {
+                break;
+            }
+            line_no += 1;
+            let line = Line {
+                engine,
+                options,
+                name,
+                source: &source,
+                line_no,
+            };
+            line.redact(&bytes, numbering, &mut out, output, &mut stats)?;
         }
-        line_no += 1;
-        let line = std::str::from_utf8(&bytes).map_err(|e| {
+    } else {
+        ahead::run(
+            engine,
+            workers,
+            input,
+            |bytes| texts_of(bytes, options),
+            |found, bytes| {
+                line_no += 1;
+                let bytes = bytes.map_err(read_err)?;
+                let line = Line {
+                    engine: &found,
+                    options,
+                    name,
+                    source: &source,
+                    line_no,
+                };
+                line.redact(&bytes, numbering, &mut out, output, &mut stats)
+            },
+        )?;
+    }
+    output.flush().map_err(out_err)?;
+    Ok(stats)
+}
+
+fn out_err(source: std::io::Error) -> Error {
+    Error::Io {
+        path: Path::new("-").to_path_buf(),
+        source,
+    }
+}
+
+/// The texts of a line that its rewrite will detect, in the order it detects them
+/// (none when the line will not parse: the rewrite then reports it).
+fn texts_of(bytes: &[u8], options: &Options) -> Vec<String> {
+    let mut texts = Vec::new();
+    let Ok(line) = std::str::from_utf8(bytes) else {
+        return texts;
+    };
+    let (body, _) = split_ending(line);
+    let Ok(object) = serde_json::from_str::<RawObject>(body) else {
+        return texts;
+    };
+    for (key, raw) in &object.0 {
+        if options.fields.iter().any(|f| f == key) {
+            if let Ok(value) = serde_json::from_str::<Value>(raw.get()) {
+                strings(value, &mut texts);
+            }
+        }
+    }
+    texts
+}
+
+/// Every string inside `value`, in the order [`redact_json`] visits them.
+fn strings(value: Value, out: &mut Vec<String>) {
+    match value {
+        Value::String(s) => out.push(s),
+        Value::Array(items) => items.into_iter().for_each(|v| strings(v, out)),
+        Value::Object(map) => map.into_iter().for_each(|(_, v)| strings(v, out)),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+/// One line of the input and what its rewrite needs.
+struct Line<'a> {
+    engine: &'a dyn Engine,
+    options: &'a Options,
+    name: &'a Path,
+    source: &'a str,
+    line_no: u64,
+}
+
+impl Line<'_> {
+    /// Rewrites the line's named fields into `output` (the line as it came when
+    /// nothing changed).
+    fn redact(
+        &self,
+        bytes: &[u8],
+        numbering: &mut Numbering,
+        out: &mut String,
+        output: &mut dyn Write,
+        stats: &mut Stats,
+    ) -> Result<()> {
+        let Line {
+            engine,
+            options,
+            name,
+            source,
+            line_no,
+        } = *self;
+        let line = std::str::from_utf8(bytes).map_err(|e| {
             invalid(
                 name,
                 line_no,
@@ -107,7 +207,7 @@ pub fn redact(
         let (body, ending) = split_ending(line);
         if body.trim().is_empty() {
             output.write_all(line.as_bytes()).map_err(out_err)?;
-            continue;
+            return Ok(());
         }
         let object: RawObject = serde_json::from_str(body)
             .map_err(|e| invalid(name, line_no, format!("not a JSON object: {e}")))?;
@@ -174,12 +274,12 @@ pub fn redact(
             let changed = redact_json(
                 engine,
                 numbering,
-                &source,
+                source,
                 &mut value,
                 key,
                 &pointer,
                 &mut findings,
-                &mut stats,
+                stats,
             );
             if changed {
                 out.push_str(&serde_json::to_string(&value).expect("value serializes"));
@@ -199,15 +299,14 @@ pub fn redact(
         if findings.is_empty() && !options.findings {
             // Nothing changed: the line goes out exactly as it came in.
             output.write_all(line.as_bytes()).map_err(out_err)?;
-            continue;
+            return Ok(());
         }
         if !findings.is_empty() {
             stats.changed += 1;
         }
         output.write_all(out.as_bytes()).map_err(out_err)?;
+        Ok(())
     }
-    output.flush().map_err(out_err)?;
-    Ok(stats)
 }
 
 /// The first value inside `value` that is not a string, array or object (a

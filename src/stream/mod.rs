@@ -1,7 +1,9 @@
 //! Dataset mode: JSON Lines and CSV redacted record by record, with memory bounded by
-//! the longest record (plus the numbering's distinct values; none with keyed
-//! pseudonyms). This is the mode Spark's `RDD.pipe` and Hadoop Streaming call.
+//! the longest record (JSON Lines: a few records per core, read ahead and detected
+//! in parallel) plus the numbering's distinct values (none with keyed pseudonyms).
+//! This is the mode Spark's `RDD.pipe` and Hadoop Streaming call.
 
+mod ahead;
 pub mod csv;
 pub mod jsonl;
 
