@@ -316,6 +316,11 @@ fn first_words(all: &[Word], n: usize) -> (usize, usize) {
 /// short value written in words.
 fn age(all: &[Word]) -> (usize, usize) {
     let first = &all[0];
+    // A placeholder stands where the number stood: what follows it in the word
+    // ("[AGE-1]°F", from "0°F") is the unit the number left, as on the first pass.
+    if let Some(n) = placeholder_len(first.text) {
+        return (first.start, first.start + n);
+    }
     if first.text.starts_with(|c: char| c.is_ascii_digit()) {
         let digits = first
             .text
@@ -518,6 +523,13 @@ mod tests {
 
     fn b(value: &str, kind: Kind) -> Option<&str> {
         bound(value, 0, value.len(), kind, Shape::Default).map(|(s, e)| &value[s..e])
+    }
+
+    #[test]
+    fn an_age_placeholder_keeps_the_unit_after_it_as_the_number_did() {
+        assert_eq!(b("0°F", Kind::Age), Some("0"));
+        assert_eq!(b("[AGE-1]°F", Kind::Age), None);
+        assert_eq!(b("[AGE-1] years", Kind::Age), None);
     }
 
     #[test]

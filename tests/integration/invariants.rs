@@ -274,10 +274,9 @@ fn fuzz_regressions_keep_invariants() {
 /// Bad input for the layout stage: ragged tables, a header with no rows, labels
 /// with no value, a row of one cell, a 1 MB single-line "table" and a long
 /// table keep every invariant (the report reproduces the output,
-/// redacting twice changes nothing, nothing detected survives), and the time
-/// grows with the length, not its square.
+/// redacting twice changes nothing, nothing detected survives).
 #[test]
-fn bad_layout_input_keeps_invariants_in_linear_time() {
+fn bad_layout_input_keeps_invariants() {
     for text in [
         "| Name | Age |\n",
         "Name\tAge\tSex\n\n\n",
@@ -286,6 +285,9 @@ fn bad_layout_input_keeps_invariants_in_linear_time() {
         "Name:\n\n\nPatient Name:\nDate of Birth:\n",
         "Name\tAge\tSex\n\t\t\nAna\t\t\t\t\t\nName  Date of\n      Birth\n",
         "CLAIMANT\nCLAIM\nRE:\n",
+        // A unit the age grammar leaves (℉ folds to °F): a placeholder before it
+        // leaves it too, so a second pass finds nothing new.
+        "Household:\nName | Age\nAaaa Aaaa | 0\u{2109}\n",
     ] {
         check_invariants(text);
     }
@@ -315,23 +317,14 @@ fn bad_layout_input_keeps_invariants_in_linear_time() {
         }
         t
     };
-    let time = |text: &str| {
-        let start = std::time::Instant::now();
-        let out = scrubber().redact(text, &mut Numbering::default()).output;
-        (start.elapsed(), out)
-    };
-    // (The binary runs 100,000 rows in `layout::ragged_and_huge_tables_...`.)
-    // The quicker of two runs each: the machine may be busy.
-    let small = time(&rows(2_000)).0.min(time(&rows(2_000)).0);
+    // (The binary runs 100,000 rows in `layout::ragged_and_huge_tables_...`; time is
+    // measured by the benchmark, not here.)
     let large_text = rows(20_000);
-    let (first, out) = time(&large_text);
-    let large = first.min(time(&large_text).0);
+    check_invariants(&large_text);
+    let out = scrubber()
+        .redact(&large_text, &mut Numbering::default())
+        .output;
     assert_eq!(out.lines().count(), 20_001);
     assert!(out.starts_with("Name          Age   Sex\n"), "header kept");
     assert!(!out.contains("Ana Q"), "every name of every row redacted");
-    // Ten times the rows: linear is ten times the time; allow for a busy machine.
-    assert!(
-        large < small * 40,
-        "20,000 rows took {large:?}, 2,000 took {small:?}"
-    );
 }
