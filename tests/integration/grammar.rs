@@ -359,3 +359,37 @@ fn issue_15_gram4_labelled_numbers_and_phones() {
     let kept = "Dx M54.5; CPT 99213; Labor Code 4610; page 12; ibuprofen 800 mg tid.\n";
     assert_eq!(redact(kept), kept);
 }
+
+/// The realistic lines of `fixtures/grammar-snippets.txt`, each redacted on its own:
+/// every «marked» text is gone, every `keep:` line (a trap) is left as written.
+#[test]
+fn issue_15_gram4_snippet_lines_of_every_kind() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/grammar-snippets.txt");
+    let text = std::fs::read_to_string(path).unwrap();
+    let s = crate::util::scrubber();
+    let (mut marked, mut kept) = (0, 0);
+    for line in text.lines() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(trap) = line.strip_prefix("keep: ") {
+            let input = format!("{trap}\n");
+            let out = s.redact(&input, &mut casescrub::Numbering::default()).output;
+            assert_eq!(out, input, "a trap was changed");
+            kept += 1;
+            continue;
+        }
+        let plain = format!("{}\n", line.replace(['«', '»'], ""));
+        let out = s.redact(&plain, &mut casescrub::Numbering::default()).output;
+        for target in line.split('«').skip(1).filter_map(|t| t.split('»').next()) {
+            let left = out.match_indices(target).any(|(i, _)| {
+                let before = out[..i].chars().next_back();
+                let after = out[i + target.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+            });
+            assert!(!left, "{target:?} left in {out:?}");
+            marked += 1;
+        }
+    }
+    assert!(marked > 300 && kept > 25, "{marked} marked, {kept} kept");
+}
