@@ -105,7 +105,9 @@ pub fn line_fields(
 /// (`Marital status<TAB>Married`, `| Marital status | Domestic partner |`).
 fn last_bare_label(text: &str, cells: &[Cell], i: usize, lex: &Lexicon) -> bool {
     let c = &cells[i];
-    cells[i + 1..].iter().all(|n| text[n.start..n.end].trim().is_empty())
+    cells[i + 1..]
+        .iter()
+        .all(|n| text[n.start..n.end].trim().is_empty())
         && labelled(text, c.start, c.end, lex).is_none()
 }
 

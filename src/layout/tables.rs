@@ -110,9 +110,7 @@ pub fn header(text: &str, line: &str, cells: &[Cell], lex: &Lexicon) -> Option<T
         let mut labels = columns.iter().filter_map(|c| c.label);
         if let (Some(a), Some(b)) = (labels.next(), labels.next()) {
             let (a, b) = (lex.label(a).kind, lex.label(b).kind);
-            if super::fields::takes_word_values(a)
-                && (b == a || b == crate::kind::Kind::Person)
-            {
+            if super::fields::takes_word_values(a) && (b == a || b == crate::kind::Kind::Person) {
                 return None;
             }
         }

@@ -276,7 +276,15 @@ fn issue_15_gram4_ordinal_days_ranges_times_and_compact_dates() {
                 6.3.19. Specimen collected 03JUN2019.\n";
     let out = redact(text);
     for gone in [
-        "15th", "June 1", "to 5", "6/1", "6/5/2019", "14:05", "0930", "6.3.19", "03JUN2019",
+        "15th",
+        "June 1",
+        "to 5",
+        "6/1",
+        "6/5/2019",
+        "14:05",
+        "0930",
+        "6.3.19",
+        "03JUN2019",
     ] {
         assert!(!out.contains(gone), "{gone} left in {out}");
     }
@@ -311,7 +319,14 @@ fn issue_15_gram4_clinical_age_shorthand_and_its_traps() {
                 He worked there for 3 years.\n";
     let out = redact(kept);
     assert!(placeholders(&out, "AGE").is_empty(), "{out}");
-    for kept_word in ["14F foley", "101 F", "5 m with", "5 feet", "3 days", "3 years"] {
+    for kept_word in [
+        "14F foley",
+        "101 F",
+        "5 m with",
+        "5 feet",
+        "3 days",
+        "3 years",
+    ] {
         assert!(out.contains(kept_word), "{kept_word} gone from {out}");
     }
 }
@@ -353,7 +368,15 @@ fn issue_15_gram4_labelled_numbers_and_phones() {
         "CDL N8812345; Lic. No. A-123456; Accession S19-004512; Pager 4471; account \
          ending in 4512. Ph 5595550142. Order at 1-800-FLOWERS.\n",
     );
-    for gone in ["N8812345", "A-123456", "S19-004512", "4471", "4512", "5595550142", "FLOWERS"] {
+    for gone in [
+        "N8812345",
+        "A-123456",
+        "S19-004512",
+        "4471",
+        "4512",
+        "5595550142",
+        "FLOWERS",
+    ] {
         assert!(!out.contains(gone), "{gone} left in {out}");
     }
     let kept = "Dx M54.5; CPT 99213; Labor Code 4610; page 12; ibuprofen 800 mg tid.\n";
@@ -374,18 +397,23 @@ fn issue_15_gram4_snippet_lines_of_every_kind() {
         }
         if let Some(trap) = line.strip_prefix("keep: ") {
             let input = format!("{trap}\n");
-            let out = s.redact(&input, &mut casescrub::Numbering::default()).output;
+            let out = s
+                .redact(&input, &mut casescrub::Numbering::default())
+                .output;
             assert_eq!(out, input, "a trap was changed");
             kept += 1;
             continue;
         }
         let plain = format!("{}\n", line.replace(['«', '»'], ""));
-        let out = s.redact(&plain, &mut casescrub::Numbering::default()).output;
+        let out = s
+            .redact(&plain, &mut casescrub::Numbering::default())
+            .output;
         for target in line.split('«').skip(1).filter_map(|t| t.split('»').next()) {
             let left = out.match_indices(target).any(|(i, _)| {
                 let before = out[..i].chars().next_back();
                 let after = out[i + target.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
             });
             assert!(!left, "{target:?} left in {out:?}");
             marked += 1;
