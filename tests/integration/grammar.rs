@@ -383,11 +383,11 @@ fn issue_15_gram4_labelled_numbers_and_phones() {
     assert_eq!(redact(kept), kept);
 }
 
-/// The realistic lines of `fixtures/grammar-snippets.txt`, each redacted on its own:
+/// The realistic lines of `fixtures/grammar/snippets.txt`, each redacted on its own:
 /// every «marked» text is gone, every `keep:` line (a trap) is left as written.
 #[test]
 fn issue_15_gram4_snippet_lines_of_every_kind() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/grammar-snippets.txt");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/grammar/snippets.txt");
     let text = std::fs::read_to_string(path).unwrap();
     let s = crate::util::scrubber();
     let (mut marked, mut kept) = (0, 0);
