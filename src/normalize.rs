@@ -402,8 +402,14 @@ mod tests {
             value_key(Kind::Date, "03JUN2019"),
             value_key(Kind::Date, "June 3, 2019")
         );
-        assert_eq!(value_key(Kind::Date, "3Jun19"), value_key(Kind::Date, "6/3/19"));
-        assert_eq!(value_key(Kind::Date, "18th June"), value_key(Kind::Date, "June 18"));
+        assert_eq!(
+            value_key(Kind::Date, "3Jun19"),
+            value_key(Kind::Date, "6/3/19")
+        );
+        assert_eq!(
+            value_key(Kind::Date, "18th June"),
+            value_key(Kind::Date, "June 18")
+        );
     }
 
     #[test]

@@ -118,5 +118,7 @@ fn a_demographic_label_takes_a_label_word_as_its_value() {
     );
     // Two labels of other kinds side by side are still a header, with no value.
     assert!(values("| Age | Sex |\n").is_empty());
-    assert!(values("Name\tAge\nAna Ruiz\t34\n").iter().all(|v| v.0 != "Age"));
+    assert!(values("Name\tAge\nAna Ruiz\t34\n")
+        .iter()
+        .all(|v| v.0 != "Age"));
 }
