@@ -316,10 +316,16 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
             while i < bytes.len() && bytes[i].is_ascii_digit() {
                 i += 1;
             }
-            // Skip ordinal suffixes: 18th, 1st, 2nd, 3rd.
+            // Skip ordinal suffixes: 18th, 1st, 2nd, 3rd; other letters are a word
+            // of their own (the month of 03JUN2019).
             let number = &text[start..i];
-            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                i += 1;
+            let mut j = i;
+            while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+                j += 1;
+            }
+            let suffix = text[i..j].to_ascii_lowercase();
+            if j == i || matches!(suffix.as_str(), "st" | "nd" | "rd" | "th") {
+                i = j;
             }
             out.push(Token::Number(number));
         } else if b.is_ascii_alphabetic() {
@@ -388,6 +394,22 @@ mod tests {
         assert_eq!(key("18-JUN-02"), "2002-06-18");
         assert_eq!(key("Jun-18-2002"), "2002-06-18");
         assert_eq!(key("2002-06-18T10:30"), "2002-06-18");
+    }
+
+    #[test]
+    fn a_month_written_between_day_and_year_is_read() {
+        assert_eq!(
+            value_key(Kind::Date, "03JUN2019"),
+            value_key(Kind::Date, "June 3, 2019")
+        );
+        assert_eq!(
+            value_key(Kind::Date, "3Jun19"),
+            value_key(Kind::Date, "6/3/19")
+        );
+        assert_eq!(
+            value_key(Kind::Date, "18th June"),
+            value_key(Kind::Date, "June 18")
+        );
     }
 
     #[test]

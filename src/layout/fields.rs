@@ -66,10 +66,12 @@ pub fn line_fields(
         if let Some(label) = whole_label(text, start, c.end, lex) {
             // Without a colon, a name needs a capital: "| Son | asthma |" is
             // no field.
-            let person = lex.label(label).kind == crate::kind::Kind::Person;
+            let kind = lex.label(label).kind;
+            let person = kind == crate::kind::Kind::Person;
             if let Some(next) = cells.get(k + 1).filter(|n| {
                 n.start < n.end
-                    && !starts_field(text, n, lex)
+                    && (!starts_field(text, n, lex)
+                        || takes_word_values(kind) && last_bare_label(text, cells, k + 1, lex))
                     && (!person || text[n.start..n.end].contains(char::is_uppercase))
             }) {
                 segment(
@@ -111,6 +113,32 @@ pub fn dangling(text: &str, cells: &[Cell], lex: &Lexicon) -> Option<(LabelId, (
     let start = c.start + bullet_len(&text[c.start..c.end]);
     let (label, span, value_start) = labelled(text, start, c.end, lex)?;
     (value_start >= c.end).then_some((label, span))
+}
+
+/// Whether cell `i` is a bare label (no colon, no dot leader) with no cell after
+/// it: a label with nothing to label, so the value of the label cell before it
+/// (`Marital status<TAB>Married`, `| Marital status | Domestic partner |`).
+fn last_bare_label(text: &str, cells: &[Cell], i: usize, lex: &Lexicon) -> bool {
+    let c = &cells[i];
+    cells[i + 1..]
+        .iter()
+        .all(|n| text[n.start..n.end].trim().is_empty())
+        && labelled(text, c.start, c.end, lex).is_none()
+}
+
+/// Kinds whose values are words that may also be labels (`Married`, `Caregiver`,
+/// `Student`, `Domestic partner`); no header row pairs such a label with another.
+pub(super) fn takes_word_values(kind: crate::kind::Kind) -> bool {
+    use crate::kind::Kind;
+    matches!(
+        kind,
+        Kind::Marital
+            | Kind::Occupation
+            | Kind::Ethnicity
+            | Kind::Nationality
+            | Kind::Religion
+            | Kind::Language
+    )
 }
 
 /// Whether a cell starts with a label (so it is no value of the cell before).

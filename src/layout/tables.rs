@@ -109,6 +109,17 @@ pub fn header(text: &str, line: &str, cells: &[Cell], lex: &Lexicon) -> Option<T
             column,
         });
     }
+    // `Marital status<TAB>Married`, `| Occupation | Caregiver |`: a status or a
+    // job that is also a label word is the value of a demographic label, no column.
+    if filled == 2 && style != Style::Csv {
+        let mut labels = columns.iter().filter_map(|c| c.label);
+        if let (Some(a), Some(b)) = (labels.next(), labels.next()) {
+            let (a, b) = (lex.label(a).kind, lex.label(b).kind);
+            if super::fields::takes_word_values(a) && (b == a || b == crate::kind::Kind::Person) {
+                return None;
+            }
+        }
+    }
     let enough = if style == Style::Csv {
         known == filled
     } else {

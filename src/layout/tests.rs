@@ -105,3 +105,20 @@ fn a_qualifier_in_brackets_is_part_of_the_label_and_kept_quiet() {
     );
     assert!(q.contains(&"SSN (last 4)".to_string()), "{q:?}");
 }
+
+#[test]
+fn a_demographic_label_takes_a_label_word_as_its_value() {
+    assert_eq!(
+        values("Marital status\tMarried\n"),
+        vec![("Married".to_string(), Kind::Marital, "field")]
+    );
+    assert_eq!(
+        values("| Occupation | Caregiver |\n"),
+        vec![("Caregiver".to_string(), Kind::Occupation, "field")]
+    );
+    // Two labels of other kinds side by side are still a header, with no value.
+    assert!(values("| Age | Sex |\n").is_empty());
+    assert!(values("Name\tAge\nAna Ruiz\t34\n")
+        .iter()
+        .all(|v| v.0 != "Age"));
+}

@@ -268,3 +268,156 @@ fn issue_15_ages_genders_and_phones() {
     let kept = "Did not miss work. Call if BP 128/76 or HR in the 90s.\n";
     assert_eq!(redact(kept), kept);
 }
+
+#[test]
+fn issue_15_gram4_ordinal_days_ranges_times_and_compact_dates() {
+    let text = "Removed on the 15th by CPS. TTD from June 1 to 5, 2019. Off work 6/1-6/5/2019. \
+                Admitted 06/03/2019 14:05; UR decision 10/12/2019 @ 0930. Seen in clinic \
+                6.3.19. Specimen collected 03JUN2019.\n";
+    let out = redact(text);
+    for gone in [
+        "15th",
+        "June 1",
+        "to 5",
+        "6/1",
+        "6/5/2019",
+        "14:05",
+        "0930",
+        "6.3.19",
+        "03JUN2019",
+    ] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    // 06/03/2019, 6.3.19 and 03JUN2019 are one date (m.d.yy is month first, as 6/3/19).
+    let dates = placeholders(&out, "DATE");
+    let first_june_third = out.find("Admitted ").unwrap();
+    let admitted = placeholders(&out[first_june_third..], "DATE")[0].clone();
+    assert_eq!(dates.iter().filter(|d| **d == admitted).count(), 3, "{out}");
+    assert!(placeholders(&out, "ID").is_empty(), "{out}");
+    // What is no date stays: floors, attempts, versions, a street number after a date.
+    let kept = "Moved on the 3rd floor on the second attempt; version 6.3.19 installed.\n";
+    assert_eq!(redact(kept), kept);
+    // A house number after a date is the street's, not a time of day.
+    let out = redact("Seen 06/03/2019 1405 Main Street.\n");
+    assert_eq!(placeholders(&out, "DATE").len(), 1, "{out}");
+    assert_eq!(placeholders(&out, "LOCATION").len(), 1, "{out}");
+}
+
+#[test]
+fn issue_15_gram4_clinical_age_shorthand_and_its_traps() {
+    let out = redact(
+        "45M with hx of HTN presents for f/u. 62F c/o chest pain. The child is an infant \
+         of 3 months. The youth, 16, was placed. Mr. Jones is 58 and lives alone. \
+         Seen: Pa Nhia Her, 70, also spoke. Pt's 85th birthday today.\n",
+    );
+    for gone in ["45M", "62F", "3 months", "16,", "58", "70", "85th"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert_eq!(placeholders(&out, "AGE").len(), 7, "{out}");
+    let kept = "14F foley placed. Febrile to 101 F with rigors. Walked 5 m with a walker. \
+                Mr. Lee is 5 feet tall. The claimant, 3 days later, returned. \
+                He worked there for 3 years.\n";
+    let out = redact(kept);
+    assert!(placeholders(&out, "AGE").is_empty(), "{out}");
+    for kept_word in [
+        "14F foley",
+        "101 F",
+        "5 m with",
+        "5 feet",
+        "3 days",
+        "3 years",
+    ] {
+        assert!(out.contains(kept_word), "{kept_word} gone from {out}");
+    }
+}
+
+#[test]
+fn issue_15_gram4_demographic_positions() {
+    let out = redact(
+        "the worker is haitian. A 45-year-old mexican man, of Salvadoran descent. \
+         Pt is a 62 yo AAF with HTN. She is Black and lives with her aunt. \
+         Race: Native Hawaiian or Other Pacific Islander. She got divorced in 2015; \
+         a single mother of two. He was a lettuce cutter for ten years.\n",
+    );
+    for gone in [
+        "haitian",
+        "mexican",
+        "Salvadoran",
+        "AAF",
+        "Black",
+        "Other Pacific",
+        "divorced",
+        "single",
+        "lettuce cutter",
+    ] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert_eq!(placeholders(&out, "NATIONALITY").len(), 3, "{out}");
+    assert_eq!(placeholders(&out, "MARITAL").len(), 2, "{out}");
+    let kept = "There is a primary treating physician report. The shoulder separated in \
+                the fall. WM Smith signed; the HF clinic called. A single dose.\n";
+    let out = redact(kept);
+    for kind in ["OCCUPATION", "MARITAL", "ETHNICITY"] {
+        assert!(placeholders(&out, kind).is_empty(), "{kind} in {out}");
+    }
+}
+
+#[test]
+fn issue_15_gram4_labelled_numbers_and_phones() {
+    let out = redact(
+        "CDL N8812345; Lic. No. A-123456; Accession S19-004512; Pager 4471; account \
+         ending in 4512. Ph 5595550142. Order at 1-800-FLOWERS.\n",
+    );
+    for gone in [
+        "N8812345",
+        "A-123456",
+        "S19-004512",
+        "4471",
+        "4512",
+        "5595550142",
+        "FLOWERS",
+    ] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    let kept = "Dx M54.5; CPT 99213; Labor Code 4610; page 12; ibuprofen 800 mg tid.\n";
+    assert_eq!(redact(kept), kept);
+}
+
+/// The realistic lines of `fixtures/grammar/snippets.txt`, each redacted on its own:
+/// every «marked» text is gone, every `keep:` line (a trap) is left as written.
+#[test]
+fn issue_15_gram4_snippet_lines_of_every_kind() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/grammar/snippets.txt");
+    let text = std::fs::read_to_string(path).unwrap();
+    let s = crate::util::scrubber();
+    let (mut marked, mut kept) = (0, 0);
+    for line in text.lines() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(trap) = line.strip_prefix("keep: ") {
+            let input = format!("{trap}\n");
+            let out = s
+                .redact(&input, &mut casescrub::Numbering::default())
+                .output;
+            assert_eq!(out, input, "a trap was changed");
+            kept += 1;
+            continue;
+        }
+        let plain = format!("{}\n", line.replace(['«', '»'], ""));
+        let out = s
+            .redact(&plain, &mut casescrub::Numbering::default())
+            .output;
+        for target in line.split('«').skip(1).filter_map(|t| t.split('»').next()) {
+            let left = out.match_indices(target).any(|(i, _)| {
+                let before = out[..i].chars().next_back();
+                let after = out[i + target.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            });
+            assert!(!left, "{target:?} left in {out:?}");
+            marked += 1;
+        }
+    }
+    assert!(marked > 300 && kept > 25, "{marked} marked, {kept} kept");
+}
