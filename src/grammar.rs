@@ -77,6 +77,9 @@ pub fn plural_verb(word: &str) -> Option<String> {
 /// byte range of the verb and its plural form. Only spaces, tabs and line breaks and at most one
 /// adverb may come between them.
 pub fn following_verb(text: &str, after: usize) -> Option<(usize, usize, String)> {
+    if let Some(contraction) = contracted_verb(text, after) {
+        return Some(contraction);
+    }
     let mut pos = after;
     for _ in 0..2 {
         let rest = &text[pos..];
@@ -101,6 +104,64 @@ pub fn following_verb(text: &str, after: usize) -> Option<(usize, usize, String)
         return plural_verb(word).map(|v| (start, start + word_len, v));
     }
     None
+}
+
+/// Participles after which a contracted "'s" is "has" ("she's been" → "they've
+/// been"); after anything else it is "is" ("she's a nurse" → "they're a nurse").
+const PARTICIPLES: &[&str] = &[
+    "been",
+    "had",
+    "got",
+    "gotten",
+    "gone",
+    "done",
+    "seen",
+    "made",
+    "taken",
+    "given",
+    "become",
+    "left",
+    "lost",
+    "felt",
+    "kept",
+    "told",
+    "said",
+    "gained",
+    "worked",
+    "returned",
+    "received",
+    "reported",
+    "attended",
+    "completed",
+    "undergone",
+    "started",
+    "stopped",
+    "tried",
+];
+
+/// The contracted verb right after the pronoun ("She's", "he’s"): its range and
+/// the plural ("'re" or "'ve", with the same apostrophe).
+fn contracted_verb(text: &str, after: usize) -> Option<(usize, usize, String)> {
+    let rest = &text[after..];
+    let apostrophe = ["'s", "’s"].into_iter().find(|a| rest.starts_with(a))?;
+    let end = after + apostrophe.len();
+    if text[end..].starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let next = text[end..]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    // Adjectives in -ed take "is" ("she's tired", "she's married"): only listed
+    // participles take "has".
+    let has = PARTICIPLES.contains(&next.as_str());
+    let mark = &apostrophe[..apostrophe.len() - 1];
+    Some((
+        after,
+        end,
+        format!("{mark}{}", if has { "ve" } else { "re" }),
+    ))
 }
 
 /// Joins the verbs of one subject: "and", "or", "but".
@@ -332,6 +393,19 @@ mod tests {
         assert_eq!(plural_verb("had"), None);
         assert_eq!(plural_verb("will"), None);
         assert_eq!(plural_verb("Takes"), None);
+    }
+
+    #[test]
+    fn a_contracted_verb_agrees_as_is_or_has() {
+        fn plural(t: &str) -> Option<(&str, String)> {
+            following_verb(t, 3).map(|(s, e, v)| (&t[s..e], v))
+        }
+        assert_eq!(plural("She's a nurse"), Some(("'s", "'re".into())));
+        assert_eq!(plural("She’s tired"), Some(("’s", "’re".into())));
+        assert_eq!(plural("She's been off work"), Some(("'s", "'ve".into())));
+        assert_eq!(plural("She's had surgery"), Some(("'s", "'ve".into())));
+        assert_eq!(plural("She'sa"), None);
+        assert_eq!(plural("She'll go"), None);
     }
 
     #[test]

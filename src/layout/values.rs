@@ -98,6 +98,31 @@ pub const CREDENTIALS: &[&str] = &[
 /// them apart like a credential.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
+/// Words of time, place and manner that follow a name in a sentence ("Seen by
+/// Maria Lopez today", "Met with Ana Ruiz again") and are part of no name.
+const AFTER_NAME: &[&str] = &[
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "now",
+    "again",
+    "also",
+    "here",
+    "there",
+    "too",
+    "alone",
+    "then",
+    "when",
+    "while",
+    "who",
+    "via",
+    "regarding",
+    "twice",
+    "once",
+    "briefly",
+];
+
 /// Name particles that may sit inside a name in lower case.
 const PARTICLES: &[&str] = &[
     "de", "del", "la", "las", "los", "van", "von", "der", "den", "da", "di", "du", "le", "bin",
@@ -421,6 +446,7 @@ fn name_run(
     let max = if org { 10 } else { 6 };
     let mut end = None;
     let mut taken = 0;
+    let mut capital_taken = false;
     #[allow(clippy::explicit_counter_loop)]
     for (i, w) in all.iter().enumerate() {
         let bare = w.text.trim_end_matches(',');
@@ -433,7 +459,14 @@ fn name_run(
             || (i > 0
                 && PARTICLES.contains(&lower.as_str())
                 && all.get(i + 1).is_some_and(|n| is_capitalized_word(n.text)));
-        if !ok || taken >= max {
+        // A word of time or manner in lower case after a name written with
+        // capitals ends it ("Maria J. Lopez today"), even in a short value taken
+        // whole; a value written in lower case is read whole ("teresa morales").
+        let lower_word = bare.starts_with(|c: char| c.is_lowercase());
+        if !ok
+            || taken >= max
+            || (!org && capital_taken && lower_word && AFTER_NAME.contains(&lower.as_str()))
+        {
             break;
         }
         // After a comma only a surname-first name goes on ("MORALES, TERESA"):
@@ -451,6 +484,7 @@ fn name_run(
             return None;
         }
         taken += 1;
+        capital_taken |= bare.starts_with(|c: char| c.is_uppercase());
         end = Some(w.start + bare.len());
         // A period after a word (not an initial) ends the sentence and the name.
         if w.text.ends_with(';') || (bare.ends_with('.') && !is_initial(bare) && bare.len() > 4) {
@@ -523,6 +557,15 @@ mod tests {
 
     fn b(value: &str, kind: Kind) -> Option<&str> {
         bound(value, 0, value.len(), kind, Shape::Default).map(|(s, e)| &value[s..e])
+    }
+
+    #[test]
+    fn a_name_value_ends_before_everyday_words_in_lower_case() {
+        assert_eq!(
+            b("Maria J. Lopez today.", Kind::Person),
+            Some("Maria J. Lopez")
+        );
+        assert_eq!(b("teresa morales", Kind::Person), Some("teresa morales"));
     }
 
     #[test]

@@ -179,6 +179,11 @@ fn every_verb_coordinated_with_a_neutral_pronoun_agrees() {
             "She walked home and received the letter.\n",
             "They walked home and received the letter.\n",
         ),
+        // A contracted "'s" is "is" or, before a participle, "has".
+        (
+            "She's tired and he's been off work; she’s had surgery.\n",
+            "They're tired and they've been off work; they’ve had surgery.\n",
+        ),
     ] {
         assert_eq!(redact(text), want, "{text}");
     }
