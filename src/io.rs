@@ -44,6 +44,17 @@ pub fn is_device_or_pipe(path: &Path) -> bool {
 /// written, flushed and renamed over `path`, so a crash never leaves a partial file.
 /// With `private`, the file is readable by its owner only (mode 0600).
 pub fn write_atomic(path: &Path, contents: &[u8], private: bool) -> Result<()> {
+    write_renamed(path, contents, private, true)
+}
+
+/// Like [`write_atomic`], but never replaces a file that exists at `path` when the
+/// rename happens (a file created there after any earlier check is kept, and the
+/// write fails with "already exists").
+pub fn write_atomic_new(path: &Path, contents: &[u8], private: bool) -> Result<()> {
+    write_renamed(path, contents, private, false)
+}
+
+fn write_renamed(path: &Path, contents: &[u8], private: bool, clobber: bool) -> Result<()> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source: without_temporary_path(source),
@@ -76,7 +87,11 @@ pub fn write_atomic(path: &Path, contents: &[u8], private: bool) -> Result<()> {
     }
     #[cfg(not(unix))]
     let _ = private;
-    tmp.persist(path).map_err(|e| io(e.error))?;
+    if clobber {
+        tmp.persist(path).map_err(|e| io(e.error))?;
+    } else {
+        tmp.persist_noclobber(path).map_err(|e| io(e.error))?;
+    }
     Ok(())
 }
 
@@ -125,5 +140,24 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod write_tests {
+    use super::*;
+
+    #[test]
+    fn a_new_file_is_written_but_an_existing_one_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("roster.toml");
+        write_atomic_new(&path, b"first", true).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"first");
+        assert!(write_atomic_new(&path, b"second", true).is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"first", "kept");
+        write_atomic(&path, b"third", false).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"third");
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temporary file left");
     }
 }

@@ -22,7 +22,7 @@ pub fn init(plan: InitPlan) -> Result<String> {
     let roster = casescrub::case::init::propose(&scrubber, &docs);
     match &args.output {
         Some(path) => {
-            casescrub::io::write_atomic(path, roster.as_bytes(), true)
+            casescrub::io::write_atomic_new(path, roster.as_bytes(), true)
                 .with_context(|| "writing the proposed roster".to_string())?;
             eprintln!(
                 "casescrub: proposed a roster from {} document(s) in {} (mode 0600); check it before use",
