@@ -143,25 +143,27 @@ const PARTICIPLES: &[&str] = &[
 /// the plural ("'re" or "'ve", with the same apostrophe).
 fn contracted_verb(text: &str, after: usize) -> Option<(usize, usize, String)> {
     let rest = &text[after..];
-    let apostrophe = ["'s", "’s"].into_iter().find(|a| rest.starts_with(a))?;
-    let end = after + apostrophe.len();
+    let mark = ['\'', '’'].into_iter().find(|&m| rest.starts_with(m))?;
+    let end = after + mark.len_utf8();
+    let s = text[end..]
+        .chars()
+        .next()
+        .filter(|&c| c == 's' || c == 'S')?;
+    let end = end + 1;
     if text[end..].starts_with(char::is_alphanumeric) {
         return None;
     }
-    let next = text[end..]
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
-        .unwrap_or("")
-        .to_lowercase();
     // Adjectives in -ed take "is" ("she's tired", "she's married"): only listed
     // participles take "has".
-    let has = PARTICIPLES.contains(&next.as_str());
-    let mark = &apostrophe[..apostrophe.len() - 1];
-    Some((
-        after,
-        end,
-        format!("{mark}{}", if has { "ve" } else { "re" }),
-    ))
+    let has =
+        crate::neutral::next_word(text, end).is_some_and(|w| PARTICIPLES.contains(&w.as_str()));
+    let verb = if has { "ve" } else { "re" };
+    let verb = if s == 'S' {
+        verb.to_uppercase()
+    } else {
+        verb.to_string()
+    };
+    Some((after, end, format!("{mark}{verb}")))
 }
 
 /// Joins the verbs of one subject: "and", "or", "but".
@@ -406,6 +408,7 @@ mod tests {
         assert_eq!(plural("She's had surgery"), Some(("'s", "'ve".into())));
         assert_eq!(plural("She'sa"), None);
         assert_eq!(plural("She'll go"), None);
+        assert_eq!(plural("SHE'S BEEN SEEN"), Some(("'S", "'VE".into())));
     }
 
     #[test]
