@@ -716,6 +716,26 @@ mod tests {
     }
 
     #[test]
+    fn key_value_lists_and_csv_rows() {
+        assert_eq!(
+            run("Name=Ana Ruiz, DOB=1/2/80, Sex=F", false),
+            pairs(&[("Name", "Ana Ruiz,"), ("DOB", "1/2/80,"), ("Sex", "F")])
+        );
+        assert_eq!(run("Name,Ana Ruiz", false), pairs(&[("Name", "Ana Ruiz")]));
+        assert_eq!(
+            run("Name,\"Ruiz, Ana\"", false),
+            pairs(&[("Name", "Ruiz, Ana")])
+        );
+        // Prose puts a space after a comma: no field.
+        assert_eq!(run("Patient, who was seen", false), vec![]);
+        // `x = Y` is no label of its own.
+        assert_eq!(
+            run("Claim: 4471 x = Y", false),
+            pairs(&[("Claim", "4471 x = Y")])
+        );
+    }
+
+    #[test]
     fn prose_makes_no_field() {
         for line in [
             "the patient's name was given",

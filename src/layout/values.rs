@@ -734,6 +734,33 @@ mod tests {
     }
 
     #[test]
+    fn ticked_boxes_give_their_options() {
+        fn t(v: &str) -> (bool, Vec<&str>) {
+            let mut out = Vec::new();
+            let boxed = ticked_options(v, 0, v.len(), &mut out);
+            (boxed, out.iter().map(|&(s, e)| &v[s..e]).collect())
+        }
+        assert_eq!(t("[X] Male [ ] Female"), (true, vec!["Male"]));
+        assert_eq!(t("( ) Male (x) Female ( ) Other"), (true, vec!["Female"]));
+        assert_eq!(t("M [x] F [ ]"), (true, vec!["M"]));
+        assert_eq!(t("☐ English ☒ Tigrinya"), (true, vec!["Tigrinya"]));
+        assert_eq!(t("[ ] Male [ ] Female"), (true, vec![]));
+        assert_eq!(t("Ana Ruiz (mother)"), (false, vec![]));
+        assert_eq!(t("Phone (H)"), (false, vec![]));
+        assert_eq!(t("Ana Ruiz"), (false, vec![]));
+    }
+
+    #[test]
+    fn a_unit_needs_a_digit_or_a_short_token() {
+        fn u(v: &str) -> Option<&str> {
+            bound(v, 0, v.len(), Kind::Location, Shape::Unit).map(|(s, e)| &v[s..e])
+        }
+        assert_eq!(u("4 West"), Some("4 West"));
+        assert_eq!(u("B"), Some("B"));
+        assert_eq!(u("Emergency Response"), None);
+    }
+
+    #[test]
     fn other_kinds_have_short_bounds() {
         assert_eq!(b("7", Kind::Age), Some("7"));
         assert_eq!(b("46 years old", Kind::Age), Some("46 years"));
