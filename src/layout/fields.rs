@@ -126,6 +126,7 @@ pub fn dangling(text: &str, cells: &[Cell], lex: &Lexicon) -> Option<(LabelId, (
 /// comma: "Patient, who was seen"). A quoted value is read to its closing quote
 /// (`Address,"88 Elm St, Lodi"`), any other value to the next comma with no
 /// space after it.
+#[allow(clippy::type_complexity)]
 fn csv_field(
     text: &str,
     start: usize,
