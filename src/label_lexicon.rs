@@ -26,6 +26,10 @@ pub enum Shape {
     /// One letter, with or without a period (`Mid.: k`, `MIDDLE INITIAL: Y`),
     /// which no name-shaped run keeps; a longer value is a name-shaped run.
     Initial,
+    /// An apartment, suite or ward unit: a value with a digit (`4B`, `3 West`)
+    /// or one short token (`B`); words alone (`Unit: Emergency Response`, a
+    /// department) are no place.
+    Unit,
 }
 
 /// One compiled label.
@@ -83,6 +87,7 @@ impl Lexicon {
                     Some("strict-name") => Shape::StrictName,
                     Some("measurement") => Shape::Measurement,
                     Some("initial") => Shape::Initial,
+                    Some("unit") => Shape::Unit,
                     _ => Shape::Default,
                 },
             });

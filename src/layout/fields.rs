@@ -88,6 +88,12 @@ pub fn line_fields(
             k += 1;
             continue;
         }
+        // `Label,value`: a row of a two-column CSV (`Field,Value` over it).
+        if let Some((label, label_span, value)) = csv_field(text, start, c.end, lex) {
+            segment(text, label, label_span, value, lex, out);
+            k += 1;
+            continue;
+        }
         // `LABEL value` at the start of a header-block line.
         if k == 0 {
             if let Some((label, label_span, value_start)) =
@@ -113,6 +119,41 @@ pub fn dangling(text: &str, cells: &[Cell], lex: &Lexicon) -> Option<(LabelId, (
     let start = c.start + bullet_len(&text[c.start..c.end]);
     let (label, span, value_start) = labelled(text, start, c.end, lex)?;
     (value_start >= c.end).then_some((label, span))
+}
+
+/// `Label,value` in `text[start..end]`: a whole label before the first comma
+/// and a value right after it, with no space between (prose puts one after a
+/// comma: "Patient, who was seen"). A quoted value is read to its closing quote
+/// (`Address,"88 Elm St, Lodi"`), any other value to the next comma with no
+/// space after it.
+#[allow(clippy::type_complexity)]
+fn csv_field(
+    text: &str,
+    start: usize,
+    end: usize,
+    lex: &Lexicon,
+) -> Option<(LabelId, (usize, usize), (usize, usize))> {
+    let cell = &text[start..end];
+    let window = &cell.as_bytes()[..(MAX_BYTES * 2).min(cell.len())];
+    let comma = window.iter().position(|&b| b == b',')?;
+    let after = *cell.as_bytes().get(comma + 1)?;
+    if matches!(after, b' ' | b'\t' | b',') {
+        return None;
+    }
+    let label = whole_label(text, start, start + comma, lex)?;
+    let mut value = (start + comma + 1, end);
+    if after == b'"' {
+        let inner = value.0 + 1;
+        let close = text[inner..end].find('"').map_or(end, |i| inner + i);
+        value = (inner, close);
+    } else if let Some(i) = text.as_bytes()[value.0..end]
+        .windows(2)
+        .position(|w| w[0] == b',' && !matches!(w[1], b' ' | b'\t'))
+    {
+        // The next cell of the row (`Mother,Ana Ruiz,34,F`).
+        value.1 = value.0 + i;
+    }
+    Some((label, (start, start + comma), value))
 }
 
 /// Whether cell `i` is a bare label (no colon, no dot leader) with no cell after
@@ -320,7 +361,8 @@ fn header_form(
     {
         return None;
     }
-    if !block && !first_line_value(value, lex.label(label).kind) {
+    let label_words = cell[..label_end].split_whitespace().count();
+    if !block && !first_line_value(value, lex.label(label).kind, label_words) {
         return None;
     }
     Some((label, (start, start + label_end), end - value.len()))
@@ -334,14 +376,16 @@ fn all_caps(s: &str) -> bool {
 /// Whether the value of `LABEL value` on a line no field came before is
 /// plainly one (the line may be a heading, "CLAIMANT INFORMATION"): a name of
 /// two to four words in capitals, none of them vocabulary (`CLAIMANT TERESA
-/// MORALES`), or a number for a kind that needs one (`CLAIM 2291-88431`).
-fn first_line_value(value: &str, kind: crate::kind::Kind) -> bool {
+/// MORALES`; one word after a label of two, `LAST NAME VOSKUIJLEN`), or a
+/// number for a kind that needs one (`CLAIM 2291-88431`).
+fn first_line_value(value: &str, kind: crate::kind::Kind, label_words: usize) -> bool {
     use crate::kind::Kind;
     let words: Vec<&str> = value.split_whitespace().take(5).collect();
+    let fewest = if label_words >= 2 { 1 } else { 2 };
     match kind {
         Kind::Person => {
             let lists = crate::entities::lists::lists();
-            (2..=4).contains(&words.len())
+            (fewest..=4).contains(&words.len())
                 && words.iter().all(|w| {
                     let bare = w.trim_end_matches([',', '.']);
                     all_caps(bare)
@@ -409,8 +453,8 @@ fn segment(
     }
 }
 
-/// The first `Label:` inside `text[start..end]` after its first word: where it
-/// starts, and the label, its span and where its value starts. A capitalized
+/// The first `Label:` (or `label=`) inside `text[start..end]` after its first
+/// word: where it starts, and the label, its span and where its value starts. A capitalized
 /// word and a colon that is no known label ("Time:") ends the value too.
 #[allow(clippy::type_complexity)]
 fn next_label(
@@ -421,11 +465,22 @@ fn next_label(
 ) -> Option<(usize, Option<(LabelId, (usize, usize), usize)>)> {
     let value = &text[start..end];
     let mut from = 0;
-    while let Some(i) = value[from..].find(':') {
+    while let Some(i) = value.as_bytes()[from..]
+        .iter()
+        .position(|&b| b == b':' || b == b'=')
+    {
         let colon = from + i;
         from = colon + 1;
         let before = value[..colon].trim_end();
-        if before.len() != colon || value[colon + 1..].starts_with(|c: char| !c.is_whitespace()) {
+        if value.as_bytes()[colon] == b'=' {
+            // `sex=F, zip=95814`: a label right before `=` (or one space
+            // away), after a comma, a semicolon or a space.
+            if colon - before.len() > 1 {
+                continue;
+            }
+        } else if before.len() != colon
+            || value[colon + 1..].starts_with(|c: char| !c.is_whitespace())
+        {
             continue; // "10:30", "http://"
         }
         // Up to MAX_WORDS words before the colon; the longest label wins.
@@ -459,9 +514,10 @@ fn next_label(
                 )),
             ));
         }
-        if let Some(at) =
-            first_word.filter(|&at| before[at..].starts_with(|c: char| c.is_uppercase()))
-        {
+        // Only a colon: `x = Y` is no field of its own.
+        if let Some(at) = first_word.filter(|&at| {
+            value.as_bytes()[colon] == b':' && before[at..].starts_with(|c: char| c.is_uppercase())
+        }) {
             return Some((start + at, None));
         }
     }
@@ -657,6 +713,26 @@ mod tests {
         assert_eq!(
             run("RE:  Claimant: Teresa Morales", false),
             pairs(&[("Claimant", "Teresa Morales")])
+        );
+    }
+
+    #[test]
+    fn key_value_lists_and_csv_rows() {
+        assert_eq!(
+            run("Name=Ana Ruiz, DOB=1/2/80, Sex=F", false),
+            pairs(&[("Name", "Ana Ruiz,"), ("DOB", "1/2/80,"), ("Sex", "F")])
+        );
+        assert_eq!(run("Name,Ana Ruiz", false), pairs(&[("Name", "Ana Ruiz")]));
+        assert_eq!(
+            run("Name,\"Ruiz, Ana\"", false),
+            pairs(&[("Name", "Ruiz, Ana")])
+        );
+        // Prose puts a space after a comma: no field.
+        assert_eq!(run("Patient, who was seen", false), vec![]);
+        // `x = Y` is no label of its own.
+        assert_eq!(
+            run("Claim: 4471 x = Y", false),
+            pairs(&[("Claim", "4471 x = Y")])
         );
     }
 

@@ -316,8 +316,31 @@ fn push_kind(
             .extend(values::measurement_span(text, value.0, value.1));
         return;
     }
+    // `[ ] Male [X] Female`: the ticked options are the values.
+    if site.container != Container::Caption {
+        let mut ticked = Vec::new();
+        if values::ticked_options(text, value.0, value.1, &mut ticked) {
+            for option in ticked {
+                push_bounded(text, l.shape, site, option, kind, out);
+            }
+            return;
+        }
+    }
+    push_bounded(text, l.shape, site, value, kind, out);
+}
+
+/// Records the value at `value`, bounded by `kind` and the label's `shape`,
+/// or keeps it as it is when it says nothing.
+fn push_bounded(
+    text: &str,
+    shape: Shape,
+    site: Site,
+    value: (usize, usize),
+    kind: Kind,
+    out: &mut Layout,
+) {
     // A middle initial may be a letter that says "yes" elsewhere (`Y`).
-    let nothing = (l.shape != Shape::Initial)
+    let nothing = (shape != Shape::Initial)
         .then(|| values::nothing_span(text, value.0, value.1, kind))
         .flatten();
     if let Some(span) = nothing {
@@ -327,7 +350,7 @@ fn push_kind(
     let shape = match (site.container, kind) {
         (Container::Signature | Container::Caption, Kind::Person) => Shape::Name,
         (Container::Caption, _) => Shape::Default,
-        _ => l.shape,
+        _ => shape,
     };
     if let Some((start, end)) = values::bound(text, value.0, value.1, kind, shape) {
         out.fields.push(Field {

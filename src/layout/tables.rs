@@ -120,6 +120,11 @@ pub fn header(text: &str, line: &str, cells: &[Cell], lex: &Lexicon) -> Option<T
             }
         }
     }
+    // `Name | Ana Ruiz | DOB | | Sex | F`: labels each followed by a cell that is
+    // none (or empty) are fields, not a header.
+    if style != Style::Csv && alternates(&columns) {
+        return None;
+    }
     let enough = if style == Style::Csv {
         known == filled
     } else {
@@ -135,6 +140,21 @@ pub fn header(text: &str, line: &str, cells: &[Cell], lex: &Lexicon) -> Option<T
         rows: 0,
         single_tab,
     })
+}
+
+/// Whether the columns go label, non-label, label, non-label, ... from the
+/// first, with at least two such pairs and at least one non-label cell filled.
+fn alternates(columns: &[Column]) -> bool {
+    let pairs = columns.len() / 2;
+    pairs >= 2
+        && columns.chunks(2).all(|p| match p {
+            [l, v] => l.label.is_some() && v.label.is_none(),
+            [l] => l.label.is_some(),
+            _ => false,
+        })
+        && columns
+            .chunks(2)
+            .any(|p| matches!(p, [_, v] if v.span.0 < v.span.1))
 }
 
 /// What a line does to a table.

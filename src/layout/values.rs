@@ -243,6 +243,10 @@ pub fn bound(
     let (s, e) = trim_value(text, s, e);
     let v = &text[s..e];
     let shaped = match kind {
+        _ if shape == Shape::Unit => {
+            v.contains(|c: char| c.is_ascii_digit())
+                || (v.len() <= 3 && v.chars().all(char::is_alphanumeric))
+        }
         Kind::Id | Kind::Ssn | Kind::Phone | Kind::Zip => v.contains(|c: char| c.is_ascii_digit()),
         Kind::Date => v.contains(|c: char| c.is_ascii_digit()) || has_month(v),
         _ => true,
@@ -262,6 +266,88 @@ pub fn nothing_span(text: &str, start: usize, end: usize, kind: Kind) -> Option<
     let (s, e) = trim_value(text, start, cut);
     let v = &text[s..e];
     (s < e && v.chars().any(char::is_alphanumeric) && says_nothing(v)).then_some((s, e))
+}
+
+/// A form's tick box at the start of `s`: its length and whether it is ticked
+/// (`[X]`, `(x)`, `[✓]`, `☒`, `☑`; `[ ]`, `( )`, `☐`, `□` are not).
+fn tick_box(s: &str) -> Option<(usize, bool)> {
+    let b = s.as_bytes();
+    match *b.first()? {
+        open @ (b'[' | b'(') => {
+            let close = if open == b'[' { ']' } else { ')' };
+            let inner = &s[1..];
+            let mut chars = inner.char_indices();
+            let (_, c) = chars.next()?;
+            let (i, after) = chars.next()?;
+            if after != close {
+                // `[ ]` written with no space: `[]`.
+                return (c == close).then_some((2, false));
+            }
+            let ticked = matches!(c, 'X' | 'x' | '✓' | '✔' | '*' | '/');
+            (ticked || c == ' ' || c == '_').then_some((1 + i + 1, ticked))
+        }
+        0xE2 => {
+            let c = s.chars().next()?;
+            match c {
+                '☒' | '☑' | '■' | '✓' | '✔' => Some((c.len_utf8(), true)),
+                '☐' | '□' => Some((c.len_utf8(), false)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The ticked options of a value written with tick boxes (`[ ] Male [X]
+/// Female`, `M [x]`, `(X) Spanish ( ) English`), pushed to `out`: the text
+/// after each ticked box up to the next box when the value opens with a box,
+/// else the text before it back to the box before. Whether the value holds a box at all (then an
+/// option left unticked says nothing, and `out` may stay empty).
+pub fn ticked_options(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) -> bool {
+    let v = &text[start..end];
+    // A byte check first: most values hold no box.
+    if !v.bytes().any(|b| matches!(b, b'[' | b'(' | 0xE2)) {
+        return false;
+    }
+    // (start, end, ticked) of every box.
+    let mut boxes: Vec<(usize, usize, bool)> = Vec::new();
+    let mut i = 0;
+    while i < v.len() {
+        if v.is_char_boundary(i) {
+            if let Some((len, ticked)) = tick_box(&v[i..]) {
+                boxes.push((i, i + len, ticked));
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if boxes.is_empty() {
+        return false;
+    }
+    let trimmed = |s: usize, e: usize| {
+        let t = &v[s..e];
+        let lead = t.len() - t.trim_start().len();
+        let t = t.trim();
+        (start + s + lead, start + s + lead + t.len())
+    };
+    // A value that opens with a box writes each option after its box
+    // (`[X] Male [ ] Female`); else each before it (`M [x] F [ ]`).
+    let leading = v.len() - v.trim_start().len() == boxes[0].0;
+    for (k, &(s, e, ticked)) in boxes.iter().enumerate() {
+        if !ticked {
+            continue;
+        }
+        let option = if leading {
+            trimmed(e, boxes.get(k + 1).map_or(v.len(), |b| b.0))
+        } else {
+            trimmed(k.checked_sub(1).map_or(0, |p| boxes[p].1), s)
+        };
+        if option.0 < option.1 {
+            out.push(option);
+        }
+    }
+    true
 }
 
 /// The number a measurement label gives (`128/76`, `98%`, `6/10`, `98.6`):
@@ -645,6 +731,33 @@ mod tests {
         }
         assert_eq!(s("Teresa Morales"), Some("Teresa Morales"));
         assert_eq!(s("Independent Medical Review"), None);
+    }
+
+    #[test]
+    fn ticked_boxes_give_their_options() {
+        fn t(v: &str) -> (bool, Vec<&str>) {
+            let mut out = Vec::new();
+            let boxed = ticked_options(v, 0, v.len(), &mut out);
+            (boxed, out.iter().map(|&(s, e)| &v[s..e]).collect())
+        }
+        assert_eq!(t("[X] Male [ ] Female"), (true, vec!["Male"]));
+        assert_eq!(t("( ) Male (x) Female ( ) Other"), (true, vec!["Female"]));
+        assert_eq!(t("M [x] F [ ]"), (true, vec!["M"]));
+        assert_eq!(t("☐ English ☒ Tigrinya"), (true, vec!["Tigrinya"]));
+        assert_eq!(t("[ ] Male [ ] Female"), (true, vec![]));
+        assert_eq!(t("Ana Ruiz (mother)"), (false, vec![]));
+        assert_eq!(t("Phone (H)"), (false, vec![]));
+        assert_eq!(t("Ana Ruiz"), (false, vec![]));
+    }
+
+    #[test]
+    fn a_unit_needs_a_digit_or_a_short_token() {
+        fn u(v: &str) -> Option<&str> {
+            bound(v, 0, v.len(), Kind::Location, Shape::Unit).map(|(s, e)| &v[s..e])
+        }
+        assert_eq!(u("4 West"), Some("4 West"));
+        assert_eq!(u("B"), Some("B"));
+        assert_eq!(u("Emergency Response"), None);
     }
 
     #[test]

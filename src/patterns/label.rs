@@ -57,13 +57,13 @@ impl LabelSpec {
             );
         }
         match self.shape.as_deref() {
-            None | Some("name") | Some("strict-name") | Some("initial") => Ok(()),
+            None | Some("name") | Some("strict-name") | Some("initial") | Some("unit") => Ok(()),
             Some("measurement") if self.kind == Kind::Allow => Ok(()),
             Some("measurement") => {
                 Err("shape `measurement` is for labels of kind `ALLOW` only".into())
             }
             Some(other) => Err(format!(
-                "unknown shape `{other}`; expected `name`, `strict-name`, `initial` or `measurement`"
+                "unknown shape `{other}`; expected `name`, `strict-name`, `initial`, `unit` or `measurement`"
             )),
         }
     }

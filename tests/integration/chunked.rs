@@ -58,7 +58,7 @@ fn fixtures_chunked_equal_whole_at_every_chunk_size() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(crate::util::proptest_cases(64)))]
 
     #[test]
     fn generated_documents_chunked_equal_whole(

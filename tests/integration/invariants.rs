@@ -166,7 +166,7 @@ fn table() -> impl Strategy<Value = (String, Vec<String>)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(crate::util::proptest_cases(256)))]
 
     #[test]
     fn tables_keep_invariants_and_lose_their_names((text, planted) in table()) {

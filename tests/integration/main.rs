@@ -16,6 +16,7 @@ mod hostile;
 mod invariants;
 mod layout;
 mod layout_forms;
+mod layout_forms2;
 mod leak_rate;
 mod policy;
 mod registry;

@@ -667,7 +667,7 @@ fn shape(date: &str) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(crate::util::proptest_cases(64)))]
 
     /// Every pairwise interval between the dates of a document survives a shift, and
     /// every date keeps its format.

@@ -22,3 +22,12 @@ pub fn scrubber() -> &'static casescrub::Scrubber {
     static SCRUBBER: OnceLock<casescrub::Scrubber> = OnceLock::new();
     SCRUBBER.get_or_init(|| casescrub::Scrubber::with_default_patterns().expect("library compiles"))
 }
+
+/// Cases for a property test: `PROPTEST_CASES` when it is set to a number, else
+/// `default` (proptest's own default reads the variable, `with_cases` does not).
+pub fn proptest_cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(default)
+}
